@@ -1,0 +1,72 @@
+"""One HTTP round trip that turns transport failures into our own errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import hashlib
+import json
+import logging
+from typing import Any
+
+import aiohttp
+
+from .errors import CloudUnreachable
+
+_LOGGER = logging.getLogger(__name__)
+
+REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=20)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """Status and body of an answer; `data` is None when the body is not JSON."""
+
+    status: int
+    data: Any
+    text: str
+
+
+async def request(
+    session: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    *,
+    headers: dict[str, str] | None = None,
+    params: dict[str, str] | None = None,
+    body: Any = None,
+) -> Response:
+    """Send one request; raise CloudUnreachable when no answer came back."""
+    data = None if body is None else json.dumps(body, separators=(",", ":"))
+    try:
+        async with session.request(
+            method,
+            url,
+            headers=headers,
+            params=params,
+            data=data,
+            timeout=REQUEST_TIMEOUT,
+        ) as resp:
+            text = await resp.text(errors="replace")
+            status = resp.status
+    except TimeoutError as err:
+        raise CloudUnreachable("timed out") from err
+    except aiohttp.ClientError as err:
+        raise CloudUnreachable(type(err).__name__) from err
+    try:
+        parsed: Any = json.loads(text) if text.strip() else None
+    except ValueError:
+        # Clouds answer some errors (429, proxies) with HTML: never crash on it.
+        _LOGGER.debug(
+            "%s %s answered HTTP %s with a non-JSON body",
+            method,
+            url.split("?")[0],
+            status,
+        )
+        parsed = None
+    return Response(status, parsed, text)
+
+
+def fingerprint(*parts: str) -> str:
+    """A stable id for an account that never reveals the secret it comes from."""
+    digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+    return digest[:24]

@@ -1,0 +1,151 @@
+"""Shelly Cloud Control API v2 client: device state by id, switch commands, one call a second."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from typing import Any
+
+import aiohttp
+
+from .client import CloudClient
+from .errors import (
+    AuthError,
+    CloudUnreachable,
+    CommandRejected,
+    DeviceOffline,
+    RateLimited,
+    UnknownDevices,
+)
+from .http import Response, fingerprint, request
+from .limiter import spacer_for
+from .model import Channel, Command, Device, SetPower, Vendor
+from .shelly_status import parse_device
+
+_LOGGER = logging.getLogger(__name__)
+
+CALL_INTERVAL = 1.0  # the document: "limited to 1 request/second"
+IDS_PER_CALL = 10  # the document: "between 1 and 10" ids a get call
+RATE_LIMIT_RETRIES = 3
+DEFAULT_POLL_INTERVAL = 30.0
+
+# Error strings of the set calls, from the document's table.
+OFFLINE_ERRORS = {"DEVICE_OFFLINE"}
+
+
+def normalize_host(host: str) -> str:
+    """`shelly-42-eu.shelly.cloud` → `https://shelly-42-eu.shelly.cloud`; URLs stay."""
+    host = host.strip().rstrip("/")
+    return host if re.match(r"^https?://", host, re.IGNORECASE) else f"https://{host}"
+
+
+def parse_device_ids(text: str) -> list[str]:
+    """Ids separated by commas, spaces or newlines, without repeats, in order."""
+    return list(dict.fromkeys(part for part in re.split(r"[\s,;]+", text) if part))
+
+
+def _is_rate_limited(resp: Response) -> bool:
+    # Over the limit the cloud answers 429, or 401 with `max_req` in the body.
+    return resp.status == 429 or (resp.status == 401 and "max_req" in resp.text)
+
+
+class ShellyClient(CloudClient):
+    """The devices of one Shelly Cloud account, by the ids the user gave."""
+
+    vendor = Vendor.SHELLY
+
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        host: str,
+        auth_key: str,
+        device_ids: list[str],
+    ) -> None:
+        self._session = session
+        self._base_url = normalize_host(host)
+        self._auth_key = auth_key
+        self.device_ids = device_ids
+        self._spacer = spacer_for(
+            fingerprint("shelly", self._base_url, auth_key), CALL_INTERVAL
+        )
+
+    @property
+    def account_id(self) -> str:
+        return fingerprint("shelly", self._auth_key)
+
+    def min_poll_interval(self, device_count: int) -> float:
+        # Leave at least as many call slots for commands as polls take.
+        return max(5.0, 2.0 * math.ceil(device_count / IDS_PER_CALL) * CALL_INTERVAL)
+
+    def default_poll_interval(self, device_count: int) -> float:
+        return max(DEFAULT_POLL_INTERVAL, self.min_poll_interval(device_count))
+
+    async def _post(self, path: str, body: dict[str, Any]) -> Response:
+        url = f"{self._base_url}/v2/devices/api/{path}"
+        for attempt in range(RATE_LIMIT_RETRIES):
+            async with self._spacer.slot():
+                resp = await request(
+                    self._session,
+                    "POST",
+                    url,
+                    params={"auth_key": self._auth_key},
+                    headers={"Content-Type": "application/json"},
+                    body=body,
+                )
+            if not _is_rate_limited(resp):
+                break
+            _LOGGER.debug("Shelly Cloud asked to slow down (try %s)", attempt + 1)
+            self._spacer.hold_off(CALL_INTERVAL * (attempt + 2))
+        else:
+            raise RateLimited("Shelly Cloud kept answering max_req")
+        if resp.status == 401:
+            raise AuthError("auth_key refused")
+        return resp
+
+    async def async_get_devices(self) -> dict[str, Device]:
+        devices: dict[str, Device] = {}
+        for start in range(0, len(self.device_ids), IDS_PER_CALL):
+            chunk = self.device_ids[start : start + IDS_PER_CALL]
+            resp = await self._post(
+                "get", {"ids": chunk, "select": ["status", "settings"]}
+            )
+            if resp.status != 200 or not isinstance(resp.data, list):
+                raise CloudUnreachable(f"HTTP {resp.status}")
+            for state in resp.data:
+                device = parse_device(state) if isinstance(state, dict) else None
+                if device is not None and device.id in chunk:
+                    devices[device.id] = device
+        return devices
+
+    async def async_validate(self) -> None:
+        """Raise UnknownDevices naming every id the cloud does not know."""
+        devices = await self.async_get_devices()
+        missing = [
+            device_id for device_id in self.device_ids if device_id not in devices
+        ]
+        if missing:
+            raise UnknownDevices(missing)
+
+    async def async_execute(
+        self, device: Device, channel: Channel, command: Command
+    ) -> None:
+        match command:
+            case SetPower(on=on):
+                path, body = "set/switch", {"id": device.id, "on": on}
+        body["channel"] = channel.index or 0
+        resp = await self._post(path, body)
+        if resp.status == 200:
+            return
+        error = resp.data.get("error") if isinstance(resp.data, dict) else None
+        if not isinstance(error, str):
+            raise CloudUnreachable(f"HTTP {resp.status}")
+        messages = (
+            resp.data.get("data", {}).get("messages")
+            if isinstance(resp.data.get("data"), dict)
+            else None
+        )
+        message = "; ".join(map(str, messages)) if isinstance(messages, list) else ""
+        if error in OFFLINE_ERRORS:
+            raise DeviceOffline(message or error)
+        raise CommandRejected(error, message)

@@ -1,0 +1,35 @@
+"""Diagnostics of an account: its entry and device snapshot, credentials redacted."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.const import CONF_API_KEY, CONF_API_TOKEN, CONF_UNIQUE_ID
+from homeassistant.core import HomeAssistant
+
+from .const import CONF_API_SECRET, CONF_AUTH_KEY
+from .coordinator import CloudBridgeConfigEntry
+
+TO_REDACT = {
+    CONF_API_TOKEN,
+    CONF_API_SECRET,
+    CONF_AUTH_KEY,
+    CONF_API_KEY,
+    CONF_UNIQUE_ID,
+}
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: CloudBridgeConfigEntry
+) -> dict[str, Any]:
+    """What a bug report needs, and no secret."""
+    coordinator = entry.runtime_data
+    return {
+        "entry": async_redact_data(entry.as_dict(), TO_REDACT),
+        "poll_interval": coordinator.update_interval.total_seconds()
+        if coordinator.update_interval
+        else None,
+        "devices": [asdict(device) for device in coordinator.data.values()],
+    }

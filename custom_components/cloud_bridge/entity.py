@@ -1,0 +1,71 @@
+"""The base of every Cloud Bridge entity: one channel of one vendor device."""
+
+from __future__ import annotations
+
+from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.update_coordinator import CoordinatorEntity
+
+from .api import Channel, Command, Device
+from .coordinator import CloudBridgeCoordinator, device_identifier
+
+
+class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
+    """An entity that reads its channel from the coordinator's snapshot."""
+
+    _attr_has_entity_name = True
+
+    def __init__(
+        self,
+        coordinator: CloudBridgeCoordinator,
+        device: Device,
+        channel: Channel,
+        key: str,
+    ) -> None:
+        super().__init__(coordinator)
+        self._device_id = device.id
+        self._channel_key = channel.key
+        self._attr_unique_id = (
+            f"{coordinator.client.vendor}_{device.id}_{channel.key}_{key}"
+        )
+        self._attr_device_info = DeviceInfo(
+            identifiers={device_identifier(coordinator.client, device.id)}
+        )
+
+    @property
+    def device(self) -> Device | None:
+        """The device as the latest snapshot has it."""
+        return self.coordinator.data.get(self._device_id)
+
+    @property
+    def channel(self) -> Channel:
+        """The channel as the latest snapshot has it (only read while available)."""
+        device = self.coordinator.data[self._device_id]
+        return device.channels[self._channel_key]
+
+    @property
+    def available(self) -> bool:
+        device = self.device
+        return (
+            super().available
+            and device is not None
+            and device.online
+            and self._channel_key in device.channels
+        )
+
+    async def _execute(self, command: Command) -> None:
+        await self.coordinator.async_execute(
+            self._device_id, self._channel_key, command
+        )
+
+
+def channel_label(
+    device: Device, channel: Channel, siblings: list[Channel]
+) -> str | None:
+    """How an entity names its channel: None when the device has only this one.
+
+    A channel the user named in the vendor's app keeps that name; others are
+    numbered from 1 as the vendor's apps number them.
+    """
+    if len(siblings) <= 1 or channel.index is None:
+        return None
+    return channel.name or str(channel.index + 1)

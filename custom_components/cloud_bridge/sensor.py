@@ -1,0 +1,116 @@
+"""Sensors: every reading a channel reports (temperature, power, battery, …)."""
+
+from __future__ import annotations
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import (
+    PERCENTAGE,
+    EntityCategory,
+    UnitOfElectricCurrent,
+    UnitOfElectricPotential,
+    UnitOfEnergy,
+    UnitOfPower,
+    UnitOfTemperature,
+)
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api import Channel, Device, Reading
+from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .entity import CloudBridgeEntity, channel_label
+
+PARALLEL_UPDATES = 0
+
+DESCRIPTIONS: dict[str, SensorEntityDescription] = {
+    description.key: description
+    for description in (
+        SensorEntityDescription(
+            key=Reading.TEMPERATURE,
+            device_class=SensorDeviceClass.TEMPERATURE,
+            native_unit_of_measurement=UnitOfTemperature.CELSIUS,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.HUMIDITY,
+            device_class=SensorDeviceClass.HUMIDITY,
+            native_unit_of_measurement=PERCENTAGE,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.BATTERY,
+            device_class=SensorDeviceClass.BATTERY,
+            native_unit_of_measurement=PERCENTAGE,
+            state_class=SensorStateClass.MEASUREMENT,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        SensorEntityDescription(
+            key=Reading.POWER,
+            device_class=SensorDeviceClass.POWER,
+            native_unit_of_measurement=UnitOfPower.WATT,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.ENERGY,
+            device_class=SensorDeviceClass.ENERGY,
+            native_unit_of_measurement=UnitOfEnergy.KILO_WATT_HOUR,
+            state_class=SensorStateClass.TOTAL_INCREASING,
+        ),
+        SensorEntityDescription(
+            key=Reading.VOLTAGE,
+            device_class=SensorDeviceClass.VOLTAGE,
+            native_unit_of_measurement=UnitOfElectricPotential.VOLT,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.CURRENT,
+            device_class=SensorDeviceClass.CURRENT,
+            native_unit_of_measurement=UnitOfElectricCurrent.AMPERE,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+    )
+}
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CloudBridgeConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add a sensor for every reading of every channel of the account."""
+    coordinator = entry.runtime_data
+    async_add_entities(
+        CloudBridgeSensor(coordinator, device, channel, DESCRIPTIONS[reading])
+        for device in coordinator.data.values()
+        for channel in device.channels.values()
+        for reading in channel.readings
+    )
+
+
+class CloudBridgeSensor(CloudBridgeEntity, SensorEntity):
+    """One reading of one channel."""
+
+    def __init__(
+        self,
+        coordinator: CloudBridgeCoordinator,
+        device: Device,
+        channel: Channel,
+        description: SensorEntityDescription,
+    ) -> None:
+        super().__init__(coordinator, device, channel, description.key)
+        self.entity_description = description
+        metered = [c for c in device.channels.values() if description.key in c.readings]
+        label = channel_label(device, channel, metered)
+        if label is not None:
+            # Several channels measure the same thing: say which one this is.
+            named = "named" if channel.name else "numbered"
+            self._attr_translation_key = f"{description.key}_{named}"
+            self._attr_translation_placeholders = {"channel": label}
+
+    @property
+    def native_value(self) -> float | None:
+        return self.channel.readings.get(Reading(self.entity_description.key))

@@ -1,0 +1,56 @@
+"""Switches: relays, plugs and Bots that turn on and off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.switch import SwitchEntity
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api import Channel, Device, SetPower
+from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .entity import CloudBridgeEntity, channel_label
+
+PARALLEL_UPDATES = 0
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CloudBridgeConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add a switch for every switchable channel of the account."""
+    coordinator = entry.runtime_data
+    async_add_entities(
+        CloudBridgeSwitch(coordinator, device, channel)
+        for device in coordinator.data.values()
+        for channel in device.switch_channels
+    )
+
+
+class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):
+    """A channel that turns on and off."""
+
+    def __init__(
+        self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
+    ) -> None:
+        super().__init__(coordinator, device, channel, "switch")
+        label = channel_label(device, channel, device.switch_channels)
+        if label is None:
+            self._attr_name = None
+        elif channel.name:
+            self._attr_name = channel.name
+        else:
+            self._attr_translation_key = "channel"
+            self._attr_translation_placeholders = {"channel": label}
+
+    @property
+    def is_on(self) -> bool | None:
+        return self.channel.is_on
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        await self._execute(SetPower(on=True))
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        await self._execute(SetPower(on=False))

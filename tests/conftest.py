@@ -1,0 +1,179 @@
+"""Fixtures: the three simulated clouds on 127.0.0.1 and entries that point at them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+import logging
+from typing import Any
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+# Imported before Home Assistant looks for `custom_components`, so that it finds
+# ours and not the test plugin's own package of that name.
+from custom_components.cloud_bridge import PLATFORMS
+from custom_components.cloud_bridge.const import DOMAIN
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from tests.simulator.shelly import ShellyCloud
+from tests.simulator.shelly_devices import gen1_relay, gen2_ht, gen2_switch
+from tests.simulator.sinricpro import SinricProCloud
+from tests.simulator.switchbot import SwitchBotCloud
+
+SWITCHBOT_TOKEN = "test-switchbot-token-0123456789"
+SWITCHBOT_SECRET = "test-switchbot-secret-abcdef"
+SHELLY_AUTH_KEY = "test-shelly-auth-key-MTIzNDU2"
+SINRICPRO_API_KEY = "test-sinricpro-api-key-7f3e"
+
+HUB = "F0A1B2C3D4E5"
+BOT = "C1D2E3F4A5B6"
+PLUG_MINI = "6055F92AB1C0"
+METER = "C271111EC0AB"
+CURTAIN = "E2F6032048AB"
+
+SHELLY_1PM = "a4cf12f4ab01"
+SHELLY_2PM = "b48a0a1cd978"
+SHELLY_HT = "e86beae4c2d0"
+
+SINRIC_SWITCH = "660a6c3d061ee8c78078bf3e"
+SINRIC_THERMO = "660a7edf061ee8c78078c5ab"
+SINRIC_LIGHT = "660a7edf061ee8c78078c5ff"
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Let Home Assistant load Cloud Bridge in every test."""
+
+
+@pytest.fixture
+def platforms() -> list[Platform]:
+    """The platforms an entry sets up; a platform's tests narrow it to their own."""
+    return PLATFORMS
+
+
+@pytest.fixture(autouse=True)
+def _only_platforms(platforms: list[Platform]) -> Iterator[None]:
+    with patch("custom_components.cloud_bridge.PLATFORMS", platforms):
+        yield
+
+
+class _FrameReports(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "cloud_bridge" in record.getMessage():
+            self.messages.append(record.getMessage())
+
+
+@pytest.fixture(autouse=True)
+def fail_on_frame_reports() -> Iterator[None]:
+    """A deprecated Home Assistant API used by Cloud Bridge fails the test."""
+    handler = _FrameReports()
+    logger = logging.getLogger("homeassistant.helpers.frame")
+    logger.addHandler(handler)
+    yield
+    logger.removeHandler(handler)
+    assert not handler.messages, handler.messages
+
+
+@pytest.fixture
+async def switchbot_cloud(socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
+    """A SwitchBot account: a hub, a Bot and a Meter behind it, a Plug Mini, a Curtain."""
+    cloud = SwitchBotCloud(SWITCHBOT_TOKEN, SWITCHBOT_SECRET)
+    cloud.add_device(HUB, "Hub Mini", "Hallway Hub")
+    cloud.add_device(BOT, "Bot", "Coffee Bot", hub_id=HUB, status={"power": "off", "battery": 87})
+    cloud.add_device(PLUG_MINI, "Plug Mini (US)", "Desk Lamp Plug", status={"power": "on"})
+    cloud.add_device(
+        METER, "Meter", "Bedroom Meter", hub_id=HUB,
+        status={"temperature": 21.5, "humidity": 48, "battery": 93},
+    )
+    cloud.add_device(CURTAIN, "Curtain", "Living Room Curtain", hub_id=HUB)
+    await cloud.start()
+    yield cloud
+    await cloud.stop()
+
+
+@pytest.fixture
+async def shelly_cloud(socket_enabled: None) -> AsyncIterator[ShellyCloud]:
+    """A Shelly account: a gen1 1PM, a gen2 Plus 2PM with named channels, an H&T."""
+    cloud = ShellyCloud(SHELLY_AUTH_KEY)
+    cloud.add(gen1_relay(SHELLY_1PM, name="Garage 1PM", loads=[12.5]))
+    cloud.add(gen2_switch(SHELLY_2PM, name="Kitchen 2PM", channel_names=["Counter", "Island"]))
+    cloud.add(gen2_ht(SHELLY_HT, name="Cellar H&T"))
+    await cloud.start()
+    yield cloud
+    await cloud.stop()
+
+
+@pytest.fixture
+async def sinricpro_cloud(socket_enabled: None) -> AsyncIterator[SinricProCloud]:
+    """A SinricPro account: a switch, a temperature sensor and a light (not mapped yet)."""
+    cloud = SinricProCloud(SINRICPRO_API_KEY)
+    cloud.add_device(SINRIC_SWITCH, "SWITCH", "Fan Switch", powerState="Off")
+    cloud.add_device(SINRIC_THERMO, "TEMPERATURESENSOR", "Porch", temperature=18.5, humidity=61.0)
+    cloud.add_device(SINRIC_LIGHT, "LIGHT", "Desk Light", powerState="On", brightness=40)
+    await cloud.start()
+    yield cloud
+    await cloud.stop()
+
+
+def switchbot_data(cloud: SwitchBotCloud, *, secret: str = SWITCHBOT_SECRET) -> dict[str, Any]:
+    """Entry data of the simulated SwitchBot account."""
+    return {"vendor": "switchbot", "api_token": SWITCHBOT_TOKEN, "api_secret": secret, "base_url": cloud.url}
+
+
+def shelly_data(cloud: ShellyCloud) -> dict[str, Any]:
+    """Entry data of the simulated Shelly account."""
+    return {
+        "vendor": "shelly",
+        "host": cloud.url,
+        "auth_key": SHELLY_AUTH_KEY,
+        "device_ids": [SHELLY_1PM, SHELLY_2PM, SHELLY_HT],
+    }
+
+
+def sinricpro_data(cloud: SinricProCloud) -> dict[str, Any]:
+    """Entry data of the simulated SinricPro account."""
+    return {"vendor": "sinricpro", "api_key": SINRICPRO_API_KEY, "base_url": cloud.url}
+
+
+async def setup_entry(hass: HomeAssistant, data: dict[str, Any], **kwargs: Any) -> MockConfigEntry:
+    """Add an entry with `data` and set it up."""
+    kwargs.setdefault("unique_id", f"{data['vendor']}-test")
+    entry = MockConfigEntry(domain=DOMAIN, title=data["vendor"], data=data, **kwargs)
+    entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+@pytest.fixture
+def clouds(
+    switchbot_cloud: SwitchBotCloud, shelly_cloud: ShellyCloud, sinricpro_cloud: SinricProCloud
+) -> dict[str, Any]:
+    """All three simulated clouds, by vendor."""
+    return {"switchbot": switchbot_cloud, "shelly": shelly_cloud, "sinricpro": sinricpro_cloud}
+
+
+DATA_OF = {"switchbot": switchbot_data, "shelly": shelly_data, "sinricpro": sinricpro_data}
+
+
+@pytest.fixture
+async def switchbot_entry(hass: HomeAssistant, switchbot_cloud: SwitchBotCloud) -> MockConfigEntry:
+    """The SwitchBot account, set up."""
+    return await setup_entry(hass, switchbot_data(switchbot_cloud))
+
+
+@pytest.fixture
+async def shelly_entry(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> MockConfigEntry:
+    """The Shelly account, set up."""
+    return await setup_entry(hass, shelly_data(shelly_cloud))
+
+
+@pytest.fixture
+async def sinricpro_entry(hass: HomeAssistant, sinricpro_cloud: SinricProCloud) -> MockConfigEntry:
+    """The SinricPro account, set up."""
+    return await setup_entry(hass, sinricpro_data(sinricpro_cloud))

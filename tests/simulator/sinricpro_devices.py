@@ -1,0 +1,160 @@
+"""SinricPro device types: default state fields and how each action changes them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+import copy
+from typing import Any
+
+JsonDict = dict[str, Any]
+# An action takes the decoded value and returns the state fields it changes.
+Action = Callable[[JsonDict], JsonDict]
+
+PRODUCT_PREFIX = "sinric.devices.types."
+
+
+class ActionError(Exception):
+    """An action the type does not have, or a value it cannot take (HTTP 400)."""
+
+
+def _pick(value: JsonDict, key: str, allowed: dict[str, str]) -> str:
+    raw = value.get(key)
+    if not isinstance(raw, str) or raw.lower() not in allowed:
+        raise ActionError(f"{key} must be one of {sorted(set(allowed.values()))}")
+    return allowed[raw.lower()]
+
+
+def _num(value: JsonDict, key: str, low: float, high: float) -> float:
+    raw = value.get(key)
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not low <= raw <= high:
+        raise ActionError(f"{key} must be a number between {low} and {high}")
+    return raw
+
+
+def _power(value: JsonDict) -> JsonDict:
+    return {"powerState": _pick(value, "state", {"on": "On", "off": "Off"})}
+
+
+def _int_field(key: str, low: int, high: int, target: str | None = None) -> Action:
+    def run(value: JsonDict) -> JsonDict:
+        return {target or key: int(_num(value, key, low, high))}
+
+    return run
+
+
+def _color(value: JsonDict) -> JsonDict:
+    color = value.get("color")
+    if not isinstance(color, dict):
+        raise ActionError("color must be an object {r, g, b}")
+    return {"color": {c: int(_num(color, c, 0, 255)) for c in ("r", "g", "b")}}
+
+
+def _lock(value: JsonDict) -> JsonDict:
+    return {"lockState": _pick(value, "state", {"lock": "LOCKED", "unlock": "UNLOCKED"})}
+
+
+def _garage(value: JsonDict) -> JsonDict:
+    return {"mode": _pick(value, "mode", {"open": "Open", "close": "Close"})}
+
+
+def _target_temperature(value: JsonDict) -> JsonDict:
+    return {"targetTemperature": _num(value, "temperature", -50, 100)}
+
+
+def _thermostat_mode(value: JsonDict) -> JsonDict:
+    modes = {m.lower(): m for m in ("AUTO", "COOL", "HEAT", "ECO", "OFF")}
+    return {"thermostatMode": _pick(value, "thermostatMode", modes)}
+
+
+def _doorbell(value: JsonDict) -> JsonDict:
+    _pick(value, "state", {"pressed": "pressed"})
+    return {}
+
+
+def _current_temperature(value: JsonDict) -> JsonDict:
+    changes: JsonDict = {"temperature": _num(value, "temperature", -100, 150)}
+    if "humidity" in value:
+        changes["humidity"] = _num(value, "humidity", 0, 100)
+    return changes
+
+
+def _contact(value: JsonDict) -> JsonDict:
+    return {"contactState": _pick(value, "state", {"open": "open", "closed": "closed"})}
+
+
+def _motion(value: JsonDict) -> JsonDict:
+    states = {"detected": "detected", "notdetected": "notDetected"}
+    return {"lastMotionState": _pick(value, "state", states)}
+
+
+_THERMOSTAT_ACTIONS: dict[str, Action] = {
+    "setPowerState": _power,
+    "targetTemperature": _target_temperature,
+    "setThermostatMode": _thermostat_mode,
+}
+
+# Actions a client may request through the REST call.
+ACTIONS: dict[str, dict[str, Action]] = {
+    "SWITCH": {"setPowerState": _power},
+    "LIGHT": {
+        "setPowerState": _power,
+        "setBrightness": _int_field("brightness", 0, 100),
+        "setColor": _color,
+        "setColorTemperature": _int_field("colorTemperature", 1000, 10000),
+    },
+    "DIMMABLE_SWITCH": {
+        "setPowerState": _power,
+        "setPowerLevel": _int_field("powerLevel", 0, 100),
+    },
+    "BLIND": {"setPowerState": _power, "setRangeValue": _int_field("rangeValue", 0, 100)},
+    "GARAGE_DOOR": {"setMode": _garage},
+    "SMARTLOCK": {"setLockState": _lock},
+    "THERMOSTAT": _THERMOSTAT_ACTIONS,
+    "AC_UNIT": _THERMOSTAT_ACTIONS,
+    "FAN": {"setPowerState": _power, "setRangeValue": _int_field("rangeValue", 0, 100)},
+    "DOORBELL": {"DoorbellPress": _doorbell},
+}
+
+# Events only a device itself sends; tests raise them with SinricProCloud.device_event().
+DEVICE_EVENTS: dict[str, dict[str, Action]] = {
+    "TEMPERATURESENSOR": {"currentTemperature": _current_temperature},
+    "CONTACT_SENSOR": {"setContactState": _contact},
+    "MOTION_SENSOR": {"motion": _motion},
+    "DOORBELL": {"DoorbellPress": _doorbell},
+    "THERMOSTAT": {"currentTemperature": _current_temperature},
+    "AC_UNIT": {"currentTemperature": _current_temperature},
+}
+
+_THERMOSTAT_STATE: JsonDict = {
+    "powerState": "On", "temperature": 21.5, "humidity": 45.0,
+    "targetTemperature": 21.0, "thermostatMode": "AUTO",
+}
+DEFAULT_STATE: dict[str, JsonDict] = {
+    "SWITCH": {"powerState": "Off"},
+    "LIGHT": {"powerState": "Off", "brightness": 100, "color": {"r": 255, "g": 255, "b": 255},
+              "colorTemperature": 2700},
+    "DIMMABLE_SWITCH": {"powerState": "Off", "powerLevel": 100},
+    "BLIND": {"powerState": "On", "rangeValue": 0},
+    "GARAGE_DOOR": {"mode": "Close"},
+    "SMARTLOCK": {"lockState": "LOCKED"},
+    "THERMOSTAT": _THERMOSTAT_STATE,
+    "AC_UNIT": _THERMOSTAT_STATE,
+    "FAN": {"powerState": "Off", "rangeValue": 1},
+    "TEMPERATURESENSOR": {"temperature": 21.5, "humidity": 45.0},
+    "CONTACT_SENSOR": {"contactState": "closed"},
+    "MOTION_SENSOR": {"lastMotionState": "notDetected"},
+    "DOORBELL": {},
+}
+
+
+def default_state(device_type: str) -> JsonDict:
+    """A fresh copy of the state fields a device of ``device_type`` carries."""
+    return copy.deepcopy(DEFAULT_STATE.get(device_type, {}))
+
+
+def resolve(table: dict[str, dict[str, Action]], device_type: str, action: str) -> Action:
+    """The handler for ``action`` on ``device_type``; ActionError when it has none."""
+    handler = table.get(device_type, {}).get(action)
+    if handler is None:
+        raise ActionError(f"Action {action} is not supported by {device_type}")
+    return handler
