@@ -7,15 +7,21 @@ import logging
 from typing import Any
 from unittest.mock import patch
 
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
+from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
+from syrupy.assertion import SnapshotAssertion
 
 # Imported before Home Assistant looks for `custom_components`, so that it finds
 # ours and not the test plugin's own package of that name.
 from custom_components.cloud_bridge import PLATFORMS
 from custom_components.cloud_bridge.const import DOMAIN
-from homeassistant.const import Platform
-from homeassistant.core import HomeAssistant
 from tests.simulator.shelly import ShellyCloud
 from tests.simulator.shelly_devices import gen1_relay, gen2_ht, gen2_switch
 from tests.simulator.sinricpro import SinricProCloud
@@ -44,6 +50,12 @@ SINRIC_LIGHT = "660a7edf061ee8c78078c5ff"
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Let Home Assistant load Cloud Bridge in every test."""
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Snapshots that leave out what changes from run to run (ids, times)."""
+    return snapshot.use_extension(HomeAssistantSnapshotExtension)
 
 
 @pytest.fixture
@@ -177,3 +189,10 @@ async def shelly_entry(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> MockCo
 async def sinricpro_entry(hass: HomeAssistant, sinricpro_cloud: SinricProCloud) -> MockConfigEntry:
     """The SinricPro account, set up."""
     return await setup_entry(hass, sinricpro_data(sinricpro_cloud))
+
+
+async def next_poll(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Let the entry's poll interval pass and the poll finish."""
+    async_fire_time_changed(hass, dt_util.utcnow() + entry.runtime_data.update_interval)
+    # Scheduled polls run as background tasks.
+    await hass.async_block_till_done(wait_background_tasks=True)

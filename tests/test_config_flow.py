@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 from unittest.mock import patch
 
-import pytest
-
-from custom_components.cloud_bridge.const import DOMAIN
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
+import pytest
+
+from custom_components.cloud_bridge.const import DOMAIN
 
 from .conftest import (
+    DATA_OF,
     SHELLY_1PM,
     SHELLY_2PM,
     SHELLY_AUTH_KEY,
@@ -20,7 +21,6 @@ from .conftest import (
     SINRICPRO_API_KEY,
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
-    DATA_OF,
     setup_entry,
     shelly_data,
     sinricpro_data,

@@ -77,7 +77,6 @@ CREDENTIALS: dict[Vendor, vol.Schema] = {
 }
 
 
-
 def _schema(vendor: Vendor) -> vol.Schema:
     """The whole form of a vendor, built anew each time.
 

@@ -2,6 +2,16 @@
 
 from .base import Fault, RecordedRequest, SimulatedCloud
 from .shelly import ShellyCloud
+from .shelly_devices import (
+    ShellyDevice,
+    gen1_relay,
+    gen1_rgbw2,
+    gen1_roller,
+    gen2_cover,
+    gen2_ht,
+    gen2_light,
+    gen2_switch,
+)
 from .sinricpro import SinricProCloud
 from .switchbot import SwitchBotCloud
 
@@ -9,7 +19,15 @@ __all__ = [
     "Fault",
     "RecordedRequest",
     "ShellyCloud",
+    "ShellyDevice",
     "SimulatedCloud",
     "SinricProCloud",
     "SwitchBotCloud",
+    "gen1_relay",
+    "gen1_rgbw2",
+    "gen1_roller",
+    "gen2_cover",
+    "gen2_ht",
+    "gen2_light",
+    "gen2_switch",
 ]

@@ -268,23 +268,27 @@ class SinricProCloud(SimulatedCloud):
         stream = _Stream(request)
         self._streams.add(stream)
         loop = asyncio.get_running_loop()
-        next_heartbeat = loop.time() + self.heartbeat_interval
+        # Heartbeats fill silences; reading the interval each turn lets tests change it.
+        last_write = loop.time()
         try:
             while True:
                 transport = request.transport
                 if transport is None or transport.is_closing():
                     break
-                wait = max(0.0, min(_DISCONNECT_POLL, next_heartbeat - loop.time()))
+                due = last_write + self.heartbeat_interval - loop.time()
                 try:
-                    event = await asyncio.wait_for(stream.queue.get(), timeout=wait)
+                    event = await asyncio.wait_for(
+                        stream.queue.get(), timeout=max(0.0, min(_DISCONNECT_POLL, due))
+                    )
                 except TimeoutError:
-                    if loop.time() >= next_heartbeat:
+                    if due <= _DISCONNECT_POLL:
                         await response.write(self._heartbeat())
-                        next_heartbeat = loop.time() + self.heartbeat_interval
+                        last_write = loop.time()
                     continue
                 if event is None:
                     break
                 await response.write(self._frame(event))
+                last_write = loop.time()
         except ConnectionResetError:
             pass  # the client went away; nothing to tell it
         finally:

@@ -206,7 +206,7 @@ class SwitchBotCloud(SimulatedCloud):
 
     def _reachability(self, device_id: str) -> int:
         hub = self.devices.get(device_id, self.remotes.get(device_id, {})).get("hubDeviceId")
-        if device_id in self.offline:
+        if device_id in self.offline or device_id in self.offline_hubs:
             return DEVICE_OFFLINE
         if hub in self.offline_hubs:
             return HUB_OFFLINE

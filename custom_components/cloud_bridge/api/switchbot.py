@@ -18,7 +18,6 @@ import aiohttp
 from .client import CloudClient
 from .errors import (
     AuthError,
-    CloudBridgeError,
     CloudUnreachable,
     CommandRejected,
     DeviceOffline,
@@ -201,7 +200,11 @@ class SwitchBotClient(CloudClient):
             device_type not in STATUS_TYPES and device_type not in HUB_TYPES
         ):
             return None
-        hub = entry.get("hubDeviceId")
+        hub = (
+            entry.get("hubDeviceId")
+            if isinstance(entry.get("hubDeviceId"), str)
+            else None
+        )
         device = Device(
             id=device_id,
             name=str(entry.get("deviceName") or device_id),
@@ -221,14 +224,14 @@ class SwitchBotClient(CloudClient):
         if isinstance(result, DeviceOffline):
             device.online = False
             return
-        if isinstance(result, (AuthError, QuotaError)):
-            raise result
         if isinstance(result, BaseException) and not isinstance(
-            result, CloudBridgeError
+            result, CommandRejected
         ):
+            # Transport faults and refused credentials fail the whole poll.
             raise result
         if not isinstance(result, dict):
-            # One device failing keeps its last known state; the rest go on.
+            # A device the cloud cannot report on (e.g. 190) keeps its last
+            # known state; the rest of the account goes on.
             _LOGGER.debug("Status of %s unavailable: %s", device.id, result)
             previous = self._devices.get(device.id)
             if previous is not None:
