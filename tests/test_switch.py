@@ -183,3 +183,27 @@ async def test_revoked_key_starts_reauth(
     assert err.value.translation_key == "auth_failed"
     await hass.async_block_till_done()
     assert [f["context"]["source"] for f in hass.config_entries.flow.async_progress()] == ["reauth"]
+
+
+async def test_unnamed_channels_are_numbered(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud
+) -> None:
+    """Relays without a name in the Shelly app are numbered from 1."""
+    from .conftest import setup_entry, shelly_data
+    from .simulator.shelly_devices import gen1_relay
+
+    shelly_cloud.add(gen1_relay("a4cf12f4ab25", code="SHSW-25", name="Porch 2.5", relays=2))
+    await setup_entry(hass, {**shelly_data(shelly_cloud), "device_ids": ["a4cf12f4ab25"]})
+    assert hass.states.get("switch.porch_2_5_channel_1").state == STATE_OFF
+    assert hass.states.get("switch.porch_2_5_channel_2").state == STATE_OFF
+
+
+async def test_rate_limited_command(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud, shelly_entry: MockConfigEntry
+) -> None:
+    """A command the cloud keeps refusing as too fast says so; the state stays."""
+    shelly_cloud.inject(Fault(status=429, body="max_req", times=3, path_prefix="/v2/devices/api/set"))
+    with pytest.raises(HomeAssistantError) as err:
+        await _switch(hass, "switch.garage_1pm", True)
+    assert err.value.translation_key == "rate_limited"
+    assert hass.states.get("switch.garage_1pm").state == STATE_OFF

@@ -96,7 +96,7 @@ class ShellyClient(CloudClient):
             if not _is_rate_limited(resp):
                 break
             _LOGGER.debug("Shelly Cloud asked to slow down (try %s)", attempt + 1)
-            self._spacer.hold_off(CALL_INTERVAL * (attempt + 2))
+            self._spacer.hold_off(CALL_INTERVAL * (attempt + 1))
         else:
             raise RateLimited("Shelly Cloud kept answering max_req")
         if resp.status == 401:
