@@ -58,9 +58,7 @@ class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
         )
 
 
-def channel_label(
-    device: Device, channel: Channel, siblings: list[Channel]
-) -> str | None:
+def channel_label(channel: Channel, siblings: list[Channel]) -> str | None:
     """How an entity names its channel: None when the device has only this one.
 
     A channel the user named in the vendor's app keeps that name; others are

@@ -104,7 +104,7 @@ class CloudBridgeSensor(CloudBridgeEntity, SensorEntity):
         super().__init__(coordinator, device, channel, description.key)
         self.entity_description = description
         metered = [c for c in device.channels.values() if description.key in c.readings]
-        label = channel_label(device, channel, metered)
+        label = channel_label(channel, metered)
         if label is not None:
             # Several channels measure the same thing: say which one this is.
             named = "named" if channel.name else "numbered"

@@ -36,7 +36,7 @@ class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
     ) -> None:
         super().__init__(coordinator, device, channel, "switch")
-        label = channel_label(device, channel, device.switch_channels)
+        label = channel_label(channel, device.switch_channels)
         if label is None:
             self._attr_name = None
         elif channel.name:
