@@ -306,3 +306,20 @@ async def test_options(hass: HomeAssistant, switchbot_cloud: SwitchBotCloud) -> 
     result = await hass.config_entries.options.async_configure(result["flow_id"], {})
     assert entry.options == {}
     assert coordinator.update_interval.total_seconds() == 60
+
+
+@pytest.mark.parametrize("vendor", ["shelly", "sinricpro"])
+async def test_cannot_connect(hass: HomeAssistant, clouds: dict[str, Any], vendor: str) -> None:
+    """A cloud that answers 503 is cannot_connect, for every vendor."""
+    cloud = clouds[vendor]
+    cloud.inject(Fault(status=503, body="<html>down</html>", times=1))
+    user_input: dict[str, Any] = (
+        {"host": cloud.url, "auth_key": SHELLY_AUTH_KEY, "device_ids": SHELLY_1PM}
+        if vendor == "shelly"
+        else {"api_key": SINRICPRO_API_KEY, "advanced": {"base_url": cloud.url}}
+    )
+    flow_id = await _vendor_form(hass, vendor)
+    result = await hass.config_entries.flow.async_configure(flow_id, user_input)
+    assert result["errors"] == {"base": "cannot_connect"}
+    result = await hass.config_entries.flow.async_configure(flow_id, user_input)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
