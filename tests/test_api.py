@@ -11,6 +11,7 @@ from custom_components.cloud_bridge.api import (
     AuthError,
     CloudUnreachable,
     CommandRejected,
+    Device,
     RateLimited,
     Reading,
     SetPower,
@@ -85,7 +86,8 @@ async def test_switchbot_429(session: aiohttp.ClientSession, switchbot_cloud: Sw
     with pytest.raises(RateLimited):
         await client.async_get_devices()
     # 700 of v1.0's 1,000 calls a day for polls, 4 for device lists: 500 devices.
-    assert client.min_poll_interval(500) == 62069
+    meters = {str(n): Device(str(n), "Meter", "Meter", "SwitchBot") for n in range(500)}
+    assert client.min_poll_interval(meters) == 62069
 
 
 async def test_shelly_keeps_being_rate_limited(
@@ -171,7 +173,7 @@ async def test_sinricpro_token_lifetime(
     await client.async_get_devices()
     await client.async_get_devices()
     assert len(sinricpro_cloud.requests_to("/api/v1/auth")) == 2
-    assert client.min_poll_interval(3) == 30
+    assert client.min_poll_interval({}) == 30
 
 
 @pytest.mark.parametrize(

@@ -36,14 +36,13 @@ async def test_devices(
     device_registry: dr.DeviceRegistry,
     snapshot: SnapshotAssertion,
 ) -> None:
-    """One registry entry a device, linked to its hub; unmapped types are left out."""
+    """One registry entry a device, linked to its hub."""
     devices = dr.async_entries_for_config_entry(device_registry, switchbot_entry.entry_id)
     assert devices == snapshot
     hub = device_registry.async_get_device({(DOMAIN, f"switchbot_{HUB}")})
-    for device_id in (BOT, METER):
+    for device_id in (BOT, METER, CURTAIN):
         device = device_registry.async_get_device({(DOMAIN, f"switchbot_{device_id}")})
         assert device.via_device_id == hub.id
-    assert device_registry.async_get_device({(DOMAIN, f"switchbot_{CURTAIN}")}) is None
 
 
 async def test_unload(hass: HomeAssistant, switchbot_entry: MockConfigEntry) -> None:

@@ -10,7 +10,17 @@ from homeassistant.core import HomeAssistant
 from .account import build_client
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 
-PLATFORMS: list[Platform] = [Platform.SENSOR, Platform.SWITCH]
+PLATFORMS: list[Platform] = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.COVER,
+    Platform.FAN,
+    Platform.HUMIDIFIER,
+    Platform.LIGHT,
+    Platform.LOCK,
+    Platform.SENSOR,
+    Platform.SWITCH,
+]
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> bool:
@@ -29,7 +39,7 @@ async def _async_options_updated(
     """Apply a new poll interval without a reload."""
     coordinator = entry.runtime_data
     coordinator.update_interval = timedelta(
-        seconds=coordinator.poll_interval(len(coordinator.data))
+        seconds=coordinator.poll_interval(coordinator.data)
     )
 
 

@@ -280,7 +280,7 @@ class CloudBridgeOptionsFlow(OptionsFlow):
         """Show and check the poll interval."""
         errors: dict[str, str] = {}
         coordinator = self.config_entry.runtime_data
-        shortest = int(coordinator.client.min_poll_interval(len(coordinator.data)))
+        shortest = int(coordinator.client.min_poll_interval(coordinator.data))
         if user_input is not None:
             chosen = user_input.get(CONF_SCAN_INTERVAL)
             if chosen is not None and chosen < shortest:
@@ -310,6 +310,6 @@ class CloudBridgeOptionsFlow(OptionsFlow):
             errors=errors,
             description_placeholders={
                 "shortest": str(shortest),
-                "current": str(int(coordinator.poll_interval(len(coordinator.data)))),
+                "current": str(int(coordinator.poll_interval(coordinator.data))),
             },
         )

@@ -14,6 +14,7 @@ from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, Upda
 
 from .api import (
     AuthError,
+    Channel,
     CloudBridgeError,
     CloudClient,
     Command,
@@ -58,16 +59,16 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             _LOGGER,
             config_entry=entry,
             name=f"{DOMAIN} {client.vendor}",
-            update_interval=timedelta(seconds=client.default_poll_interval(0)),
+            update_interval=timedelta(seconds=client.default_poll_interval({})),
         )
         self.client = client
 
-    def poll_interval(self, device_count: int) -> float:
+    def poll_interval(self, devices: dict[str, Device]) -> float:
         """The user's interval if they chose one, never shorter than is safe."""
         chosen = self.config_entry.options.get(CONF_SCAN_INTERVAL)
         if chosen is None:
-            return self.client.default_poll_interval(device_count)
-        return max(float(chosen), self.client.min_poll_interval(device_count))
+            return self.client.default_poll_interval(devices)
+        return max(float(chosen), self.client.min_poll_interval(devices))
 
     async def _async_update_data(self) -> dict[str, Device]:
         try:
@@ -82,7 +83,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                 translation_key=_error_key(err),
                 translation_placeholders={"error": str(err)},
             ) from err
-        self.update_interval = timedelta(seconds=self.poll_interval(len(devices)))
+        self.update_interval = timedelta(seconds=self.poll_interval(devices))
         self._register_devices(devices)
         return devices
 
@@ -105,11 +106,19 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             )
 
     async def async_execute(
-        self, device_id: str, channel_key: str, command: Command
+        self, device_id: str, channel_key: str, *commands: Command
     ) -> None:
-        """Send a command, show its effect at once, or tell the user why it failed."""
+        """Send commands in order, show each effect at once, or say why one failed."""
         device = self.data[device_id]
         channel = device.channels[channel_key]
+        for command in commands:
+            await self._async_send(device, channel, command)
+            apply_command(channel, command)
+            self.async_update_listeners()
+
+    async def _async_send(
+        self, device: Device, channel: Channel, command: Command
+    ) -> None:
         try:
             await self.client.async_execute(device, channel, command)
         except AuthError as err:
@@ -141,5 +150,3 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                 translation_key=_error_key(err),
                 translation_placeholders={"error": str(err)},
             ) from err
-        apply_command(channel, command)
-        self.async_update_listeners()

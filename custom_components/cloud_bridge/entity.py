@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
@@ -51,6 +53,10 @@ class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
             and device.online
             and self._channel_key in device.channels
         )
+
+    def traits_of[T](self, kind: type[T]) -> T:
+        """The channel's traits, of the kind this entity was made for."""
+        return cast(T, self.channel.traits)
 
     async def _execute(self, command: Command) -> None:
         await self.coordinator.async_execute(

@@ -16,6 +16,7 @@ from homeassistant.const import (
     UnitOfEnergy,
     UnitOfPower,
     UnitOfTemperature,
+    UnitOfTime,
 )
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -65,6 +66,18 @@ DESCRIPTIONS: dict[str, SensorEntityDescription] = {
             device_class=SensorDeviceClass.VOLTAGE,
             native_unit_of_measurement=UnitOfElectricPotential.VOLT,
             state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.LIGHT_LEVEL,
+            translation_key="light_level",
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.USAGE_TODAY,
+            translation_key="usage_today",
+            device_class=SensorDeviceClass.DURATION,
+            native_unit_of_measurement=UnitOfTime.MINUTES,
+            state_class=SensorStateClass.TOTAL_INCREASING,
         ),
         SensorEntityDescription(
             key=Reading.CURRENT,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 
-from .model import Channel, Command, Device, Vendor
+from .commands import Command
+from .model import Channel, Device, Vendor
 
 
 class CloudClient(ABC):
@@ -28,9 +30,9 @@ class CloudClient(ABC):
         """Send one command; return once the cloud has accepted it."""
 
     @abstractmethod
-    def min_poll_interval(self, device_count: int) -> float:
+    def min_poll_interval(self, devices: Mapping[str, Device]) -> float:
         """The shortest poll interval (s) that keeps within the cloud's limits."""
 
-    def default_poll_interval(self, device_count: int) -> float:
+    def default_poll_interval(self, devices: Mapping[str, Device]) -> float:
         """The poll interval (s) used unless the user chooses another."""
-        return self.min_poll_interval(device_count)
+        return self.min_poll_interval(devices)

@@ -5,6 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .commands import (
+    Command,
+    Press,
+    SetBrightness,
+    SetColor,
+    SetColorTemp,
+    SetCoverPosition,
+    SetFanSpeed,
+    SetLocked,
+    SetOscillation,
+    SetPower,
+    SetPreset,
+    SetTargetHumidity,
+    SetTilt,
+)
+
 
 class Vendor(StrEnum):
     """The clouds Cloud Bridge talks to."""
@@ -24,23 +40,140 @@ class Reading(StrEnum):
     ENERGY = "energy"  # kWh
     VOLTAGE = "voltage"  # V
     CURRENT = "current"  # A
+    LIGHT_LEVEL = "light_level"  # the vendor's own scale, e.g. 1-20
+    USAGE_TODAY = "usage_today"  # minutes switched on today
+
+
+class Flag(StrEnum):
+    """A yes/no state a channel may report."""
+
+    MOTION = "motion"
+    DOOR = "door"  # a contact sensor's door, or the door a lock sits in, is open
+    LIGHT = "light"  # the ambient light is bright
+    CALIBRATION = "calibration"  # the device needs calibrating
+    WATER_EMPTY = "water_empty"
+    CHARGING = "charging"
+
+
+class CoverClass(StrEnum):
+    """What kind of thing a cover moves."""
+
+    CURTAIN = "curtain"
+    BLIND = "blind"
+    SHUTTER = "shutter"
+    GARAGE = "garage"
+
+
+class Motion(StrEnum):
+    """Which way a cover is moving."""
+
+    OPENING = "opening"
+    CLOSING = "closing"
+
+
+class LockState(StrEnum):
+    """What a lock reports."""
+
+    LOCKED = "locked"
+    UNLOCKED = "unlocked"
+    JAMMED = "jammed"
+
+
+@dataclass(slots=True)
+class SwitchTraits:
+    """A channel that turns on and off."""
+
+
+@dataclass(slots=True)
+class ButtonTraits:
+    """A channel that can only be pressed."""
+
+
+@dataclass(slots=True)
+class LightTraits:
+    """A light; brightness in %, colour as RGB, white as a colour temperature."""
+
+    brightness: int | None = None
+    rgb: tuple[int, int, int] | None = None
+    color_temp: int | None = None
+    dimmable: bool = True
+    supports_rgb: bool = False
+    kelvin_range: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class CoverTraits:
+    """A cover; positions in %, 0 closed and 100 open, as Home Assistant counts."""
+
+    device_class: CoverClass
+    position: int | None = None
+    tilt: int | None = None
+    motion: Motion | None = None
+    supports_position: bool = True
+    supports_tilt: bool = False
+    supports_stop: bool = True
+
+
+@dataclass(slots=True)
+class LockTraits:
+    """A lock."""
+
+    state: LockState | None = None
+
+
+@dataclass(slots=True)
+class FanTraits:
+    """A fan; speed in %, presets by the vendor's names."""
+
+    speed: int | None = None
+    speed_count: int = 100
+    preset: str | None = None
+    presets: tuple[str, ...] = ()
+    oscillating: bool | None = None
+    supports_oscillation: bool = False
+
+
+@dataclass(slots=True)
+class HumidifierTraits:
+    """A humidifier; target humidity in %, modes by the vendor's names."""
+
+    target: int | None = None
+    mode: str | None = None
+    modes: tuple[str, ...] = ()
+
+
+type Traits = (
+    SwitchTraits
+    | ButtonTraits
+    | LightTraits
+    | CoverTraits
+    | LockTraits
+    | FanTraits
+    | HumidifierTraits
+)
 
 
 @dataclass(slots=True)
 class Channel:
     """One part of a device: a relay, a light, the device's own sensors.
 
-    `is_on` is None for a channel that cannot be switched. A reading that is
-    in `readings` with the value None is one the device has but has not
-    reported yet.
+    `traits` says what the channel controls (None: it only measures). A
+    reading or flag present with the value None is one the device has but has
+    not reported yet.
     """
 
     key: str
     index: int | None = None
     name: str | None = None
-    switchable: bool = False
+    traits: Traits | None = None
     is_on: bool | None = None
     readings: dict[Reading, float | None] = field(default_factory=dict)
+    flags: dict[Flag, bool | None] = field(default_factory=dict)
+
+    @property
+    def switchable(self) -> bool:
+        """Whether this is a plain on/off channel."""
+        return isinstance(self.traits, SwitchTraits)
 
 
 @dataclass(slots=True)
@@ -62,16 +195,37 @@ class Device:
         return [channel for channel in self.channels.values() if channel.switchable]
 
 
-@dataclass(frozen=True, slots=True)
-class SetPower:
-    """Turn a channel on or off."""
-
-    on: bool
-
-
-type Command = SetPower
-
-
 def apply_command(channel: Channel, command: Command) -> None:
     """Show the effect of an accepted command before the cloud confirms it."""
-    channel.is_on = command.on
+    traits = channel.traits
+    match command:
+        case SetPower(on=on):
+            channel.is_on = on
+        case SetBrightness(percent=percent) if isinstance(traits, LightTraits):
+            traits.brightness, channel.is_on = percent, True
+        case SetColor(rgb=rgb) if isinstance(traits, LightTraits):
+            traits.rgb, traits.color_temp, channel.is_on = rgb, None, True
+        case SetColorTemp(kelvin=kelvin) if isinstance(traits, LightTraits):
+            traits.color_temp, traits.rgb, channel.is_on = kelvin, None, True
+        case SetCoverPosition(position=position) if isinstance(traits, CoverTraits):
+            traits.position = position
+        case SetTilt(position=position) if isinstance(traits, CoverTraits):
+            traits.tilt = position
+        case SetLocked(locked=locked) if isinstance(traits, LockTraits):
+            traits.state = LockState.LOCKED if locked else LockState.UNLOCKED
+        case SetFanSpeed(percent=percent) if isinstance(traits, FanTraits):
+            traits.speed, channel.is_on = percent, True
+        case SetPreset(preset=preset) if isinstance(traits, FanTraits):
+            traits.preset = preset
+        case SetPreset(preset=preset) if isinstance(traits, HumidifierTraits):
+            traits.mode = preset
+        case SetOscillation(on=on) if isinstance(traits, FanTraits):
+            traits.oscillating = on
+        case SetTargetHumidity(percent=percent) if isinstance(traits, HumidifierTraits):
+            traits.target, traits.mode = percent, None
+        case Press():
+            pass
+        case _:
+            # Commands whose effect only the next report can tell (stop, open,
+            # close: the cover moves for a while).
+            pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 import logging
 import math
 import re
@@ -10,6 +11,7 @@ from typing import Any
 import aiohttp
 
 from .client import CloudClient
+from .commands import Command, SetPower
 from .errors import (
     AuthError,
     CloudUnreachable,
@@ -20,7 +22,7 @@ from .errors import (
 )
 from .http import Response, fingerprint, request
 from .limiter import spacer_for
-from .model import Channel, Command, Device, SetPower, Vendor
+from .model import Channel, Device, Vendor
 from .shelly_status import parse_device
 
 _LOGGER = logging.getLogger(__name__)
@@ -74,12 +76,13 @@ class ShellyClient(CloudClient):
     def account_id(self) -> str:
         return fingerprint("shelly", self._auth_key)
 
-    def min_poll_interval(self, device_count: int) -> float:
+    def min_poll_interval(self, devices: Mapping[str, Device]) -> float:
         # Leave at least as many call slots for commands as polls take.
-        return max(5.0, 2.0 * math.ceil(device_count / IDS_PER_CALL) * CALL_INTERVAL)
+        calls = math.ceil(len(self.device_ids) / IDS_PER_CALL)
+        return max(5.0, 2.0 * calls * CALL_INTERVAL)
 
-    def default_poll_interval(self, device_count: int) -> float:
-        return max(DEFAULT_POLL_INTERVAL, self.min_poll_interval(device_count))
+    def default_poll_interval(self, devices: Mapping[str, Device]) -> float:
+        return max(DEFAULT_POLL_INTERVAL, self.min_poll_interval(devices))
 
     async def _post(self, path: str, body: dict[str, Any]) -> Response:
         url = f"{self._base_url}/v2/devices/api/{path}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Channel, Device, Reading
+from .model import Channel, Device, Reading, SwitchTraits
 
 DEVICE = "device"  # the channel holding a device's own sensors (H&T, battery)
 
@@ -46,7 +46,7 @@ def _gen1_channels(status: dict[str, Any], settings: dict[str, Any]) -> list[Cha
             key=f"relay:{index}",
             index=index,
             name=_name(_dict(names[index]).get("name")) if index < len(names) else None,
-            switchable=True,
+            traits=SwitchTraits(),
             is_on=relay.get("ison") if isinstance(relay, dict) else None,
         )
         if index < len(meters) and isinstance(meters[index], dict):
@@ -92,7 +92,7 @@ def _gen2_channels(status: dict[str, Any], settings: dict[str, Any]) -> list[Cha
                 key=key,
                 index=int(instance),
                 name=_name(_dict(settings.get(key)).get("name")),
-                switchable=True,
+                traits=SwitchTraits(),
                 is_on=value.get("output")
                 if isinstance(value.get("output"), bool)
                 else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 import json
 import logging
 import time
@@ -10,9 +11,10 @@ from typing import Any
 import aiohttp
 
 from .client import CloudClient
+from .commands import Command, SetPower
 from .errors import AuthError, CloudUnreachable, CommandRejected, RateLimited
 from .http import Response, fingerprint, request
-from .model import Channel, Command, Device, Reading, SetPower, Vendor
+from .model import Channel, Device, Reading, SwitchTraits, Vendor
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -57,7 +59,9 @@ def parse_device(raw: dict[str, Any]) -> Device | None:
         device_type in SWITCH_TYPES or device_type in READINGS
     ):
         return None
-    channel = Channel(key=MAIN, switchable=device_type in SWITCH_TYPES)
+    channel = Channel(
+        key=MAIN, traits=SwitchTraits() if device_type in SWITCH_TYPES else None
+    )
     if channel.switchable:
         state = raw.get("powerState")
         channel.is_on = state.lower() == "on" if isinstance(state, str) else None
@@ -97,10 +101,10 @@ class SinricProClient(CloudClient):
     def account_id(self) -> str:
         return fingerprint("sinricpro", self._api_key)
 
-    def min_poll_interval(self, device_count: int) -> float:
+    def min_poll_interval(self, devices: Mapping[str, Device]) -> float:
         return MIN_POLL_INTERVAL
 
-    def default_poll_interval(self, device_count: int) -> float:
+    def default_poll_interval(self, devices: Mapping[str, Device]) -> float:
         return DEFAULT_POLL_INTERVAL
 
     async def _authenticate(self) -> str:

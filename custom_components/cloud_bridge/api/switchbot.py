@@ -1,9 +1,10 @@
-"""SwitchBot cloud client (API v1.0 and v1.1) and the device-type table it reads."""
+"""SwitchBot cloud client (API v1.0 and v1.1): signing, quota, device list, status, commands."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 import hashlib
 import hmac
@@ -16,6 +17,7 @@ import uuid
 import aiohttp
 
 from .client import CloudClient
+from .commands import Command
 from .errors import (
     AuthError,
     CloudUnreachable,
@@ -25,7 +27,8 @@ from .errors import (
     RateLimited,
 )
 from .http import fingerprint, request
-from .model import Channel, Command, Device, Reading, SetPower, Vendor
+from .model import Channel, Device, Vendor
+from .switchbot_devices import HUB_TYPES, MAIN, PROFILES, cover_motion
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -39,27 +42,6 @@ MIN_POLL_INTERVAL = 60.0
 
 STATUS_OK = 100
 OFFLINE_CODES = {161, 171}  # device offline, hub offline
-NO_HUB = "000000000000"
-
-HUB_TYPES = {"Hub", "Hub Plus", "Hub Mini", "Hub 2"}
-# deviceType → does it switch, and which status keys become which readings.
-SWITCH_TYPES = {"Bot", "Plug", "Plug Mini (US)", "Plug Mini (JP)"}
-_CLIMATE = {
-    Reading.TEMPERATURE: "temperature",
-    Reading.HUMIDITY: "humidity",
-    Reading.BATTERY: "battery",
-}
-READINGS: dict[str, dict[Reading, str]] = {
-    "Bot": {Reading.BATTERY: "battery"},
-    "Meter": _CLIMATE,
-    "MeterPlus": _CLIMATE,
-    "Meter Plus": _CLIMATE,
-    "WoIOSensor": _CLIMATE,
-    "Hub 2": {Reading.TEMPERATURE: "temperature", Reading.HUMIDITY: "humidity"},
-}
-STATUS_TYPES = SWITCH_TYPES | set(READINGS)
-
-MAIN = "main"
 
 
 def _sign(token: str, secret: str) -> dict[str, str]:
@@ -75,27 +57,6 @@ def _sign(token: str, secret: str) -> dict[str, str]:
         "t": stamp,
         "nonce": nonce,
     }
-
-
-def _number(value: Any) -> float | None:
-    """A reading from a status body; the cloud sends numbers, sometimes as strings."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value)
-        except ValueError:
-            return None
-    return None
-
-
-def _power(value: Any) -> bool | None:
-    """`power` arrives as "on"/"off" or "ON"/"OFF"."""
-    if isinstance(value, str) and value.lower() in ("on", "off"):
-        return value.lower() == "on"
-    return None
 
 
 class SwitchBotClient(CloudClient):
@@ -118,6 +79,8 @@ class SwitchBotClient(CloudClient):
         self._listed: list[dict[str, Any]] = []
         self._listed_at = -math.inf
         self._devices: dict[str, Device] = {}
+        # Per device: every field its status calls and events have reported.
+        self._bodies: dict[str, dict[str, Any]] = {}
         self._last_success: date | None = None
 
     @property
@@ -129,7 +92,13 @@ class SwitchBotClient(CloudClient):
         """Calls a day the cloud allows this API version."""
         return DAILY_QUOTA[self.api_version]
 
-    def min_poll_interval(self, device_count: int) -> float:
+    def min_poll_interval(self, devices: Mapping[str, Device]) -> float:
+        # Only devices with a status call cost calls; remotes and hubs do not.
+        device_count = sum(
+            1
+            for d in devices.values()
+            if d.model in PROFILES and PROFILES[d.model].polled
+        )
         lists_a_day = 86400 / LIST_INTERVAL
         budget = self.daily_quota * POLL_SHARE - lists_a_day
         return max(MIN_POLL_INTERVAL, math.ceil(86400 * device_count / budget))
@@ -178,81 +147,83 @@ class SwitchBotClient(CloudClient):
     async def async_get_devices(self) -> dict[str, Device]:
         listed = await self._device_list()
         known = {str(entry.get("deviceId")) for entry in listed}
-        devices: dict[str, Device] = {}
-        for entry in listed:
-            device = self._device(entry, known)
-            if device is not None:
-                devices[device.id] = device
-        polled = [d for d in devices.values() if d.model in STATUS_TYPES]
+        devices = {
+            device.id: device
+            for entry in listed
+            if (device := self._device(entry, known)) is not None
+        }
+        polled = [
+            d
+            for d in devices.values()
+            if d.model in PROFILES and PROFILES[d.model].polled
+        ]
         results = await asyncio.gather(
             *(self._call("GET", f"/devices/{d.id}/status") for d in polled),
             return_exceptions=True,
         )
         for device, result in zip(polled, results, strict=True):
-            self._apply_status(device, result)
+            if isinstance(result, DeviceOffline):
+                device.online = False
+            elif isinstance(result, BaseException) and not isinstance(
+                result, CommandRejected
+            ):
+                # Transport faults and refused credentials fail the whole poll.
+                raise result
+            elif isinstance(result, dict):
+                self._bodies.setdefault(device.id, {}).update(result)
+                self._refresh(device)
+            else:
+                # A device the cloud cannot report on (e.g. 190) keeps its last
+                # known state; the rest of the account goes on.
+                _LOGGER.debug("No status for %s: %s", device.id, result)
         self._devices = devices
         return devices
 
     def _device(self, entry: dict[str, Any], known: set[str]) -> Device | None:
         device_id = str(entry.get("deviceId", ""))
         device_type = str(entry.get("deviceType", ""))
-        if not device_id or (
-            device_type not in STATUS_TYPES and device_type not in HUB_TYPES
-        ):
+        profile = PROFILES.get(device_type)
+        if not device_id or (profile is None and device_type not in HUB_TYPES):
             return None
-        hub = (
-            entry.get("hubDeviceId")
-            if isinstance(entry.get("hubDeviceId"), str)
-            else None
-        )
+        hub = entry.get("hubDeviceId")
         device = Device(
             id=device_id,
             name=str(entry.get("deviceName") or device_id),
             model=device_type,
             manufacturer="SwitchBot",
-            via_device=hub if hub in known and hub != device_id else None,
+            via_device=hub
+            if isinstance(hub, str) and hub in known and hub != device_id
+            else None,
         )
-        if device_type in STATUS_TYPES:
-            device.channels[MAIN] = Channel(
-                key=MAIN,
-                switchable=device_type in SWITCH_TYPES,
-                readings=dict.fromkeys(READINGS.get(device_type, {})),
-            )
+        if profile is not None:
+            device.channels[MAIN] = profile.build()
+            self._refresh(device)
         return device
 
-    def _apply_status(self, device: Device, result: Any) -> None:
-        if isinstance(result, DeviceOffline):
-            device.online = False
+    def _refresh(self, device: Device) -> None:
+        """Read everything known of the device (status and events) into its channel."""
+        body = self._bodies.get(device.id)
+        if body is None or MAIN not in device.channels:
             return
-        if isinstance(result, BaseException) and not isinstance(
-            result, CommandRejected
-        ):
-            # Transport faults and refused credentials fail the whole poll.
-            raise result
-        if not isinstance(result, dict):
-            # A device the cloud cannot report on (e.g. 190) keeps its last
-            # known state; the rest of the account goes on.
-            _LOGGER.debug("Status of %s unavailable: %s", device.id, result)
-            previous = self._devices.get(device.id)
-            if previous is not None:
-                device.channels = previous.channels
-            return
-        channel = device.channels[MAIN]
-        if channel.switchable:
-            channel.is_on = _power(result.get("power"))
-        for reading, key in READINGS.get(device.model, {}).items():
-            channel.readings[reading] = _number(result.get(key))
-        if isinstance(result.get("version"), str):
-            device.sw_version = result["version"]
+        PROFILES[device.model].update(device.channels[MAIN], body)
+        if isinstance(body.get("version"), str):
+            device.sw_version = body["version"]
 
     async def async_execute(
         self, device: Device, channel: Channel, command: Command
     ) -> None:
-        match command:
-            case SetPower(on=on):
-                name = "turnOn" if on else "turnOff"
+        profile = PROFILES.get(device.model)
+        encoded = (
+            profile.encode(channel, command, self._bodies.get(device.id, {}))
+            if profile
+            else None
+        )
+        if encoded is None:
+            raise CommandRejected("unsupported", f"{device.model}: {command}")
+        name, parameter = encoded
         await self._call(
             "POST",
             f"/devices/{device.id}/commands",
-            {"command": name, "parameter": "default", "commandType": "command"},
+            {"command": name, "parameter": parameter, "commandType": "command"},
         )
+        cover_motion(channel, command)

@@ -1,0 +1,82 @@
+"""Binary sensors: motion, doors, light, and problems a device reports."""
+
+from __future__ import annotations
+
+from homeassistant.components.binary_sensor import (
+    BinarySensorDeviceClass,
+    BinarySensorEntity,
+    BinarySensorEntityDescription,
+)
+from homeassistant.const import EntityCategory
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api import Channel, Device, Flag
+from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .entity import CloudBridgeEntity
+
+PARALLEL_UPDATES = 0
+
+DESCRIPTIONS: dict[str, BinarySensorEntityDescription] = {
+    description.key: description
+    for description in (
+        BinarySensorEntityDescription(
+            key=Flag.MOTION, device_class=BinarySensorDeviceClass.MOTION
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.DOOR, device_class=BinarySensorDeviceClass.DOOR
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.LIGHT, device_class=BinarySensorDeviceClass.LIGHT
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.CALIBRATION,
+            translation_key="calibration",
+            device_class=BinarySensorDeviceClass.PROBLEM,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.WATER_EMPTY,
+            translation_key="water_empty",
+            device_class=BinarySensorDeviceClass.PROBLEM,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.CHARGING,
+            device_class=BinarySensorDeviceClass.BATTERY_CHARGING,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+    )
+}
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CloudBridgeConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add a binary sensor for every flag of every channel of the account."""
+    coordinator = entry.runtime_data
+    async_add_entities(
+        CloudBridgeBinarySensor(coordinator, device, channel, DESCRIPTIONS[flag])
+        for device in coordinator.data.values()
+        for channel in device.channels.values()
+        for flag in channel.flags
+    )
+
+
+class CloudBridgeBinarySensor(CloudBridgeEntity, BinarySensorEntity):
+    """One flag of one channel."""
+
+    def __init__(
+        self,
+        coordinator: CloudBridgeCoordinator,
+        device: Device,
+        channel: Channel,
+        description: BinarySensorEntityDescription,
+    ) -> None:
+        super().__init__(coordinator, device, channel, description.key)
+        self.entity_description = description
+
+    @property
+    def is_on(self) -> bool | None:
+        return self.channel.flags.get(Flag(self.entity_description.key))

@@ -1,0 +1,56 @@
+"""Locks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.lock import LockEntity
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api import Channel, Device, LockState, LockTraits, SetLocked
+from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .entity import CloudBridgeEntity
+
+PARALLEL_UPDATES = 0
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CloudBridgeConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add a lock for every lock channel."""
+    coordinator = entry.runtime_data
+    async_add_entities(
+        CloudBridgeLock(coordinator, device, channel)
+        for device in coordinator.data.values()
+        for channel in device.channels.values()
+        if isinstance(channel.traits, LockTraits)
+    )
+
+
+class CloudBridgeLock(CloudBridgeEntity, LockEntity):
+    """A lock channel."""
+
+    _attr_name = None
+
+    def __init__(
+        self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
+    ) -> None:
+        super().__init__(coordinator, device, channel, "lock")
+
+    @property
+    def is_locked(self) -> bool | None:
+        state = self.traits_of(LockTraits).state
+        return None if state in (None, LockState.JAMMED) else state is LockState.LOCKED
+
+    @property
+    def is_jammed(self) -> bool:
+        return self.traits_of(LockTraits).state is LockState.JAMMED
+
+    async def async_lock(self, **kwargs: Any) -> None:
+        await self._execute(SetLocked(locked=True))
+
+    async def async_unlock(self, **kwargs: Any) -> None:
+        await self._execute(SetLocked(locked=False))
