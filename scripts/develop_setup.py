@@ -55,6 +55,11 @@ homeassistant:
 
 frontend:
 config:
+# History graphs and the logbook for the demo entities (SQLite in this directory).
+recorder:
+  purge_keep_days: 3
+history:
+logbook:
 
 http:
   server_host: 127.0.0.1
@@ -253,10 +258,17 @@ def onboard(api: HomeAssistantApi) -> Tokens:
 def wait_until_running(api: HomeAssistantApi, timeout: float) -> None:
     """Wait until Home Assistant has started (all integrations set up)."""
     deadline = time.monotonic() + timeout
-    while (state := api.request("GET", "/api/config")["state"]) != "RUNNING":
+    while (config := api.request("GET", "/api/config"))["state"] != "RUNNING":
         if time.monotonic() > deadline:
-            raise SetupError(f"Home Assistant is still {state} after {timeout:.0f} s")
+            raise SetupError(
+                f"Home Assistant is still {config['state']} after {timeout:.0f} s"
+            )
         time.sleep(0.5)
+    if config.get("recovery_mode") or config.get("safe_mode"):
+        raise SetupError(
+            "Home Assistant started in recovery mode, without custom integrations: "
+            "its configuration has an error (see the log)"
+        )
 
 
 @dataclass
