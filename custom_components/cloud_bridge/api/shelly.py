@@ -11,18 +11,29 @@ from typing import Any
 import aiohttp
 
 from .client import CloudClient
-from .commands import Command, SetPower
+from .commands import (
+    CloseCover,
+    Command,
+    OpenCover,
+    SetBrightness,
+    SetColor,
+    SetCoverPosition,
+    SetPower,
+    StopCover,
+)
 from .errors import (
     AuthError,
     CloudUnreachable,
     CommandRejected,
     DeviceOffline,
     RateLimited,
+    Rejection,
     UnknownDevices,
 )
 from .http import Response, fingerprint, request
 from .limiter import spacer_for
-from .model import Channel, Device, Vendor
+from .model import Channel, CoverTraits, Device, LightTraits, Vendor
+from .shelly_batch import CommandBatcher, Pending
 from .shelly_status import parse_device
 
 _LOGGER = logging.getLogger(__name__)
@@ -32,8 +43,18 @@ IDS_PER_CALL = 10  # the document: "between 1 and 10" ids a get call
 RATE_LIMIT_RETRIES = 3
 DEFAULT_POLL_INTERVAL = 30.0
 
-# Error strings of the set calls, from the document's table.
+# Error strings of the set calls, from the document's tables.
 OFFLINE_ERRORS = {"DEVICE_OFFLINE"}
+REJECTIONS = {
+    "DEVICE_FAILED_COMMAND": Rejection.FAILED,
+    "DEVICE_INVALID_MODE": Rejection.UNSUPPORTED,
+    "DEVICE_UNSUPPORTED_COMMAND": Rejection.UNSUPPORTED,
+    "DEVICE_INVALID_CHANNEL": Rejection.INVALID,
+    "BAD_REQUEST": Rejection.INVALID,
+    "DEVICE_NOT_FOUND": Rejection.NOT_FOUND,
+    "INSTANCE_NOT_FOUND": Rejection.CLOUD_ERROR,
+    "UNEXPECTED_SUBSERVICE_ERROR": Rejection.CLOUD_ERROR,
+}
 
 
 def normalize_host(host: str) -> str:
@@ -45,6 +66,33 @@ def normalize_host(host: str) -> str:
 def parse_device_ids(text: str) -> list[str]:
     """Ids separated by commas, spaces or newlines, without repeats, in order."""
     return list(dict.fromkeys(part for part in re.split(r"[\s,;]+", text) if part))
+
+
+def encode(channel: Channel, command: Command) -> tuple[str, dict[str, Any]]:
+    """The set call and body (without id and channel) for a command, as documented."""
+    kind = (
+        "cover"
+        if isinstance(channel.traits, CoverTraits)
+        else "light"
+        if isinstance(channel.traits, LightTraits)
+        else "switch"
+    )
+    match command:
+        case SetPower(on=on) if kind != "cover":
+            return f"set/{kind}", {"on": on}
+        case SetBrightness(percent=percent) if kind == "light":
+            return "set/light", {"on": True, "brightness": percent}
+        case SetColor(rgb=(red, green, blue)) if kind == "light":
+            return "set/light", {"on": True, "red": red, "green": green, "blue": blue}
+        case SetCoverPosition(position=position) if kind == "cover":
+            return "set/cover", {"position": position}
+        case OpenCover() if kind == "cover":
+            return "set/cover", {"position": "open"}
+        case CloseCover() if kind == "cover":
+            return "set/cover", {"position": "close"}
+        case StopCover() if kind == "cover":
+            return "set/cover", {"position": "stop"}
+    raise CommandRejected("unsupported", type(command).__name__, Rejection.UNSUPPORTED)
 
 
 def _is_rate_limited(resp: Response) -> bool:
@@ -71,6 +119,7 @@ class ShellyClient(CloudClient):
         self._spacer = spacer_for(
             fingerprint("shelly", self._base_url, auth_key), CALL_INTERVAL
         )
+        self._batcher = CommandBatcher(self._send_one, self._send_groups, _failure)
 
     @property
     def account_id(self) -> str:
@@ -84,10 +133,12 @@ class ShellyClient(CloudClient):
     def default_poll_interval(self, devices: Mapping[str, Device]) -> float:
         return max(DEFAULT_POLL_INTERVAL, self.min_poll_interval(devices))
 
-    async def _post(self, path: str, body: dict[str, Any]) -> Response:
+    async def _post(
+        self, path: str, body: dict[str, Any], *, urgent: bool = False
+    ) -> Response:
         url = f"{self._base_url}/v2/devices/api/{path}"
         for attempt in range(RATE_LIMIT_RETRIES):
-            async with self._spacer.slot():
+            async with self._spacer.slot(urgent=urgent):
                 resp = await request(
                     self._session,
                     "POST",
@@ -133,22 +184,45 @@ class ShellyClient(CloudClient):
     async def async_execute(
         self, device: Device, channel: Channel, command: Command
     ) -> None:
-        match command:
-            case SetPower(on=on):
-                path, body = "set/switch", {"id": device.id, "on": on}
-        body["channel"] = channel.index or 0
-        resp = await self._post(path, body)
-        if resp.status == 200:
-            return
-        error = resp.data.get("error") if isinstance(resp.data, dict) else None
-        if not isinstance(error, str):
-            raise CloudUnreachable(f"HTTP {resp.status}")
-        messages = (
-            resp.data.get("data", {}).get("messages")
-            if isinstance(resp.data.get("data"), dict)
-            else None
+        path, body = encode(channel, command)
+        await self._batcher.submit(
+            Pending(path.removeprefix("set/"), device.id, channel.index or 0, body)
         )
-        message = "; ".join(map(str, messages)) if isinstance(messages, list) else ""
-        if error in OFFLINE_ERRORS:
-            raise DeviceOffline(message or error)
-        raise CommandRejected(error, message)
+
+    async def _send_one(self, item: Pending) -> None:
+        body = {"id": item.device_id, "channel": item.channel, **item.command}
+        resp = await self._post(f"set/{item.kind}", body, urgent=True)
+        if resp.status != 200:
+            raise _set_error(resp)
+
+    async def _send_groups(self, body: dict[str, Any]) -> dict[str, str]:
+        resp = await self._post("set/groups", body, urgent=True)
+        if resp.status != 200:
+            raise _set_error(resp)
+        failed = (
+            resp.data.get("failedCommands") if isinstance(resp.data, dict) else None
+        )
+        return (
+            {str(k): str(v) for k, v in failed.items()}
+            if isinstance(failed, dict)
+            else {}
+        )
+
+
+def _failure(error: str, message: str = "") -> Exception:
+    """The error for one of the document's error strings."""
+    if error in OFFLINE_ERRORS:
+        return DeviceOffline(message or error)
+    return CommandRejected(error, message, REJECTIONS.get(error, Rejection.FAILED))
+
+
+def _set_error(resp: Response) -> Exception:
+    """The error a failed set call answered with."""
+    data = resp.data if isinstance(resp.data, dict) else {}
+    error = data.get("error")
+    if not isinstance(error, str):
+        return CloudUnreachable(f"HTTP {resp.status}")
+    details = data.get("data")
+    messages = details.get("messages") if isinstance(details, dict) else None
+    message = "; ".join(map(str, messages)) if isinstance(messages, list) else ""
+    return _failure(error, message)
