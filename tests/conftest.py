@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 import logging
 from typing import Any
-from unittest.mock import patch
+from unittest.mock import PropertyMock, patch
 
+from aiohttp.test_utils import TestClient
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -16,6 +18,7 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
 # Imported before Home Assistant looks for `custom_components`, so that it finds
@@ -56,6 +59,17 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
 def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
     """Snapshots that leave out what changes from run to run (ids, times)."""
     return snapshot.use_extension(HomeAssistantSnapshotExtension)
+
+
+@pytest.fixture
+def entity_registry_enabled_by_default() -> Iterator[None]:
+    """Create entities that are disabled by default enabled, to check them too."""
+    with patch(
+        "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
+        return_value=True,
+        new_callable=PropertyMock,
+    ):
+        yield
 
 
 @pytest.fixture
@@ -196,3 +210,28 @@ async def next_poll(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     async_fire_time_changed(hass, dt_util.utcnow() + entry.runtime_data.update_interval)
     # Scheduled polls run as background tasks.
     await hass.async_block_till_done(wait_background_tasks=True)
+
+
+@pytest.fixture
+async def webhook_client(
+    hass: HomeAssistant, hass_client_no_auth: ClientSessionGenerator
+) -> TestClient:
+    """Home Assistant's HTTP server, set as the external URL a cloud pushes to.
+
+    Set up before an entry, so the entry gives the cloud a URL that reaches it;
+    webhook first, as the server's routes are fixed once it serves.
+    """
+    assert await async_setup_component(hass, "webhook", {})
+    client = await hass_client_no_auth()
+    hass.config.external_url = str(client.make_url("")).rstrip("/")
+    return client
+
+
+async def post_webhook(client: TestClient, entry: MockConfigEntry, body: Any) -> int:
+    """POST ``body`` (JSON, or raw bytes) to the entry's webhook; returns the status."""
+    path = f"/api/webhook/{entry.data['webhook_id']}"
+    if isinstance(body, bytes):
+        response = await client.post(path, data=body)
+    else:
+        response = await client.post(path, json=body)
+    return response.status

@@ -40,6 +40,7 @@ async def test_switchbot(
     assert hass.states.get("sensor.bedroom_meter_temperature").state == "23.25"
 
 
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_shelly(
     hass: HomeAssistant,
     shelly_cloud: ShellyCloud,

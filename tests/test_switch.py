@@ -24,7 +24,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import BOT, PLUG_MINI, SHELLY_1PM, SHELLY_2PM, SINRIC_SWITCH
+from .conftest import BOT, PLUG_MINI, SHELLY_1PM, SHELLY_2PM, SINRIC_SWITCH, next_poll
 from .simulator.base import Fault
 from .simulator.shelly import ShellyCloud
 from .simulator.sinricpro import SinricProCloud
@@ -91,7 +91,7 @@ async def test_switchbot_command_rejected(
     )
     with pytest.raises(HomeAssistantError) as err:
         await _switch(hass, "switch.coffee_bot", True)
-    assert err.value.translation_key == "command_rejected"
+    assert err.value.translation_key == "command_device_error"
     assert err.value.translation_placeholders == {"device": "Coffee Bot", "code": "190", "message": "System error"}
     assert hass.states.get("switch.coffee_bot").state == STATE_OFF
 
@@ -124,8 +124,13 @@ async def test_shelly(
     ("error", "status", "key"),
     [
         ("DEVICE_OFFLINE", 400, "device_offline"),
-        ("DEVICE_INVALID_CHANNEL", 400, "command_rejected"),
-        ("UNEXPECTED_SUBSERVICE_ERROR", 500, "command_rejected"),
+        ("DEVICE_INVALID_CHANNEL", 400, "command_invalid"),
+        ("DEVICE_INVALID_MODE", 400, "command_unsupported"),
+        ("BAD_REQUEST", 400, "command_invalid"),
+        ("DEVICE_NOT_FOUND", 404, "command_not_found"),
+        ("INSTANCE_NOT_FOUND", 404, "command_cloud_error"),
+        ("DEVICE_FAILED_COMMAND", 400, "command_failed"),
+        ("UNEXPECTED_SUBSERVICE_ERROR", 500, "command_cloud_error"),
     ],
 )
 async def test_shelly_errors(
@@ -207,3 +212,36 @@ async def test_rate_limited_command(
         await _switch(hass, "switch.garage_1pm", True)
     assert err.value.translation_key == "rate_limited"
     assert hass.states.get("switch.garage_1pm").state == STATE_OFF
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        (151, "command_wrong_type"),
+        (152, "command_not_found"),
+        (160, "command_unsupported"),
+        (161, "device_offline"),
+        (171, "device_offline"),
+        (190, "command_device_error"),
+    ],
+)
+async def test_switchbot_status_codes(
+    hass: HomeAssistant,
+    switchbot_cloud: SwitchBotCloud,
+    switchbot_entry: MockConfigEntry,
+    code: int,
+    key: str,
+) -> None:
+    """Every statusCode of the document's error table is its own translated error."""
+    switchbot_cloud.inject(
+        Fault(status=200, body=json.dumps({"statusCode": code, "body": {}, "message": "x"}), times=1)
+    )
+    with pytest.raises(HomeAssistantError) as err:
+        await _switch(hass, "switch.desk_lamp_plug", False)
+    assert err.value.translation_key == key
+    offline = code in (161, 171)
+    assert (hass.states.get("switch.desk_lamp_plug").state == STATE_UNAVAILABLE) is offline
+    if offline:
+        # Unavailable until the device answers again.
+        await next_poll(hass, switchbot_entry)
+        assert hass.states.get("switch.desk_lamp_plug").state == STATE_ON

@@ -6,21 +6,41 @@ from datetime import timedelta
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.typing import ConfigType
 
 from .account import build_client
+from .const import DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .issues import async_clear_all
+from .services import async_setup_services
+from .webhook import async_remove_webhook, async_setup_webhook
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
     Platform.BUTTON,
+    Platform.CLIMATE,
     Platform.COVER,
+    Platform.EVENT,
     Platform.FAN,
     Platform.HUMIDIFIER,
     Platform.LIGHT,
     Platform.LOCK,
+    Platform.MEDIA_PLAYER,
+    Platform.REMOTE,
+    Platform.SCENE,
     Platform.SENSOR,
     Platform.SWITCH,
+    Platform.VACUUM,
 ]
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Register the service actions, once for all accounts."""
+    async_setup_services(hass)
+    return True
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> bool:
@@ -30,6 +50,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: CloudBridgeConfigEntry) 
     entry.runtime_data = coordinator
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
+    # Not awaited: a slow webhook setup must not hold up the entities.
+    entry.async_create_task(hass, async_setup_webhook(hass, entry))
     return True
 
 
@@ -48,3 +70,11 @@ async def async_unload_entry(
 ) -> bool:
     """Remove the account's entities."""
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_entry(
+    hass: HomeAssistant, entry: CloudBridgeConfigEntry
+) -> None:
+    """Take the account's webhook off the cloud and its issues off the list."""
+    await async_remove_webhook(hass, entry)
+    async_clear_all(hass, entry.entry_id)

@@ -41,6 +41,16 @@ DESCRIPTIONS: dict[str, BinarySensorEntityDescription] = {
             device_class=BinarySensorDeviceClass.PROBLEM,
         ),
         BinarySensorEntityDescription(
+            key=Flag.INPUT,
+            translation_key="input",
+            entity_registry_enabled_default=False,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.CONNECTED,
+            device_class=BinarySensorDeviceClass.CONNECTIVITY,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        BinarySensorEntityDescription(
             key=Flag.CHARGING,
             device_class=BinarySensorDeviceClass.BATTERY_CHARGING,
             entity_category=EntityCategory.DIAGNOSTIC,
@@ -76,6 +86,18 @@ class CloudBridgeBinarySensor(CloudBridgeEntity, BinarySensorEntity):
     ) -> None:
         super().__init__(coordinator, device, channel, description.key)
         self.entity_description = description
+        self.name_after_channel(
+            channel,
+            [c for c in device.channels.values() if description.key in c.flags],
+            description.key,
+        )
+
+    @property
+    def available(self) -> bool:
+        if self.entity_description.key == Flag.CONNECTED:
+            # Connectivity is the one thing still known of an offline device.
+            return self.coordinator.last_update_success and self.device is not None
+        return super().available
 
     @property
     def is_on(self) -> bool | None:

@@ -1,4 +1,4 @@
-"""Buttons: devices that can only be pressed (a Bot in press mode)."""
+"""Buttons: devices that can only be pressed (a Bot in press mode, an IR light's brightness steps)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ class CloudBridgeButton(CloudBridgeEntity, ButtonEntity):
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
     ) -> None:
         super().__init__(coordinator, device, channel, "press")
+        # A device with several buttons names each by what it does.
+        if (purpose := self.traits_of(ButtonTraits).purpose) is not None:
+            self._attr_translation_key = purpose.value
 
     async def async_press(self) -> None:
         await self._execute(Press())

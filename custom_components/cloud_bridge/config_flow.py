@@ -48,6 +48,7 @@ from .const import (
     CONF_VENDOR,
     DOMAIN,
     SECTION_ADVANCED,
+    WEBHOOK_KEYS,
 )
 from .coordinator import CloudBridgeConfigEntry
 
@@ -238,6 +239,8 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         vendor = Vendor(entry.data[CONF_VENDOR])
         if user_input is not None:
             data = _entry_data(vendor, user_input)
+            kept = {key: entry.data[key] for key in WEBHOOK_KEYS if key in entry.data}
+            data = {**kept, **data}
             if step_id == "reauth_confirm":
                 data = {**entry.data, **data}
             account_id, errors, found = await _async_validate(self.hass, data)

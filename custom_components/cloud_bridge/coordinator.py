@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+from dataclasses import dataclass
 from datetime import timedelta
 import logging
+from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_SCAN_INTERVAL
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
 
 from .api import (
     AuthError,
@@ -25,9 +30,18 @@ from .api import (
     RateLimited,
     apply_command,
 )
+from .api.features import CommandResult, CreateKey, DeferredCommand, DeviceChanged
 from .const import DOMAIN
+from .issues import QUOTA_EXCEEDED, async_clear, async_raise
 
 _LOGGER = logging.getLogger(__name__)
+
+# While the cloud pushes changes, polls only catch what a push may have missed.
+SAFETY_INTERVAL = 1800.0
+# Failed polls space out, doubling up to this (or the normal interval if longer).
+MAX_BACKOFF = 1800.0
+# Deferred commands remembered until their result arrives; older ones are dropped.
+MAX_PENDING = 50
 
 type CloudBridgeConfigEntry = ConfigEntry[CloudBridgeCoordinator]
 
@@ -35,6 +49,19 @@ type CloudBridgeConfigEntry = ConfigEntry[CloudBridgeCoordinator]
 def device_identifier(client: CloudClient, device_id: str) -> tuple[str, str]:
     """The device registry identifier of a vendor device."""
     return (DOMAIN, f"{client.vendor}_{device_id}")
+
+
+def signal_command_result(entry_id: str, device_id: str) -> str:
+    """The dispatcher signal that carries a device's deferred command results."""
+    return f"{DOMAIN}_{entry_id}_{device_id}_command_result"
+
+
+@dataclass(frozen=True, slots=True)
+class PendingCommand:
+    """What a deferred command was, to tell when its result arrives (never a secret)."""
+
+    command: str
+    key_name: str | None = None
 
 
 def _error_key(err: CloudBridgeError) -> str:
@@ -62,13 +89,25 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             update_interval=timedelta(seconds=client.default_poll_interval({})),
         )
         self.client = client
+        # Whether the cloud pushes changes to our webhook: polls then slow down.
+        self.push_active = False
+        self.pending: dict[str, PendingCommand] = {}
+        self._failures = 0
+        self._quota_spent = False
 
     def poll_interval(self, devices: dict[str, Device]) -> float:
         """The user's interval if they chose one, never shorter than is safe."""
         chosen = self.config_entry.options.get(CONF_SCAN_INTERVAL)
         if chosen is None:
-            return self.client.default_poll_interval(devices)
+            default = self.client.default_poll_interval(devices)
+            return max(default, SAFETY_INTERVAL) if self.push_active else default
         return max(float(chosen), self.client.min_poll_interval(devices))
+
+    @callback
+    def async_set_push_active(self, active: bool) -> None:
+        """Poll slowly while pushes arrive, at the normal pace otherwise."""
+        self.push_active = active
+        self.update_interval = timedelta(seconds=self.poll_interval(self.data or {}))
 
     async def _async_update_data(self) -> dict[str, Device]:
         try:
@@ -77,15 +116,85 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             raise ConfigEntryAuthFailed(
                 translation_domain=DOMAIN, translation_key="auth_failed"
             ) from err
+        except (QuotaError, RateLimited) as err:
+            if self.data is None:
+                raise self._update_failed(err) from err
+            # The devices did not change because we were told to wait: keep
+            # their last state rather than making every entity unavailable.
+            self._wait(err)
+            return self.data
         except CloudBridgeError as err:
-            raise UpdateFailed(
-                translation_domain=DOMAIN,
-                translation_key=_error_key(err),
-                translation_placeholders={"error": str(err)},
-            ) from err
+            self._back_off()
+            raise self._update_failed(err) from err
+        self._recovered()
         self.update_interval = timedelta(seconds=self.poll_interval(devices))
         self._register_devices(devices)
         return devices
+
+    @staticmethod
+    def _update_failed(err: CloudBridgeError) -> UpdateFailed:
+        return UpdateFailed(
+            translation_domain=DOMAIN,
+            translation_key=_error_key(err),
+            translation_placeholders={"error": str(err)},
+        )
+
+    def _wait(self, err: QuotaError | RateLimited) -> None:
+        """Space polls out after the cloud said no more for now; say so once."""
+        if isinstance(err, RateLimited):
+            if self._failures == 0:
+                _LOGGER.warning(
+                    "%s asked to slow down (%s); polls back off until it recovers",
+                    self.name,
+                    err,
+                )
+            self._back_off()
+            return
+        if not self._quota_spent:
+            _LOGGER.warning(
+                "%s: the daily call quota is spent; polls resume after 00:00 UTC",
+                self.name,
+            )
+            async_raise(
+                self.hass,
+                QUOTA_EXCEEDED,
+                self.config_entry.entry_id,
+                {"title": self.config_entry.title},
+            )
+        self._quota_spent = True
+        # The cloud counts calls per UTC day; ask again a minute into the next.
+        now = dt_util.utcnow()
+        midnight = (now + timedelta(days=1)).replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
+        self.update_interval = midnight - now + timedelta(minutes=1)
+
+    def _back_off(self) -> None:
+        self._failures += 1
+        normal = self.poll_interval(self.data or {})
+        delay = min(normal * 2**self._failures, max(MAX_BACKOFF, normal))
+        self.update_interval = timedelta(seconds=delay)
+
+    def _recovered(self) -> None:
+        if self._quota_spent:
+            _LOGGER.info("%s: calls work again after the daily quota", self.name)
+            async_clear(self.hass, QUOTA_EXCEEDED, self.config_entry.entry_id)
+        self._quota_spent = False
+        self._failures = 0
+
+    @callback
+    def async_handle_push(self, payload: Any) -> None:
+        """Apply one pushed event to the snapshot and tell who it concerns at once."""
+        event = self.client.apply_webhook(payload, self.data)
+        if isinstance(event, DeviceChanged):
+            self.async_update_listeners()
+        elif isinstance(event, CommandResult):
+            async_dispatcher_send(
+                self.hass,
+                signal_command_result(self.config_entry.entry_id, event.device_id),
+                event,
+                self.pending.pop(event.command_id, None),
+            )
 
     def _register_devices(self, devices: dict[str, Device]) -> None:
         """Give every device a registry entry, hubs first so `via_device` finds them."""
@@ -116,30 +225,59 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             apply_command(channel, command)
             self.async_update_listeners()
 
+    async def async_send_deferred(
+        self, device_id: str, channel_key: str, command: DeferredCommand
+    ) -> str:
+        """Send a command whose result arrives later; return the cloud's id for it."""
+        device = self.data[device_id]
+        channel = device.channels[channel_key]
+        command_id = await self._async_guard(
+            device, self.client.async_send_deferred(device, channel, command)
+        )
+        if len(self.pending) >= MAX_PENDING:
+            self.pending.pop(next(iter(self.pending)))
+        self.pending[command_id] = PendingCommand(
+            command=_deferred_name(command),
+            key_name=command.name if isinstance(command, CreateKey) else None,
+        )
+        return command_id
+
+    async def async_activate_scene(self, scene_id: str) -> None:
+        """Run a scene of the account, or say why the cloud refused."""
+        await self._async_guard(None, self.client.async_activate_scene(scene_id))
+
     async def _async_send(
         self, device: Device, channel: Channel, command: Command
     ) -> None:
+        await self._async_guard(
+            device, self.client.async_execute(device, channel, command)
+        )
+
+    async def _async_guard[T](self, device: Device | None, call: Awaitable[T]) -> T:
+        """Await a call to the cloud; turn its failure into a translated error."""
+        name = device.name if device else self.config_entry.title
         try:
-            await self.client.async_execute(device, channel, command)
+            return await call
         except AuthError as err:
             self.config_entry.async_start_reauth(self.hass)
             raise HomeAssistantError(
                 translation_domain=DOMAIN, translation_key="auth_failed"
             ) from err
         except DeviceOffline as err:
-            device.online = False
-            self.async_update_listeners()
+            if device is not None:
+                device.online = False
+                self.async_update_listeners()
             raise HomeAssistantError(
                 translation_domain=DOMAIN,
                 translation_key="device_offline",
-                translation_placeholders={"device": device.name},
+                translation_placeholders={"device": name},
             ) from err
         except CommandRejected as err:
             raise HomeAssistantError(
                 translation_domain=DOMAIN,
-                translation_key="command_rejected",
+                translation_key=f"command_{err.reason}",
                 translation_placeholders={
-                    "device": device.name,
+                    "device": name,
                     "code": err.code,
                     "message": err.message or "-",
                 },
@@ -150,3 +288,8 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                 translation_key=_error_key(err),
                 translation_placeholders={"error": str(err)},
             ) from err
+
+
+def _deferred_name(command: DeferredCommand) -> str:
+    """The neutral name of a deferred command, as its result reports it."""
+    return "create_key" if isinstance(command, CreateKey) else "delete_key"

@@ -6,10 +6,20 @@ from dataclasses import asdict
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
-from homeassistant.const import CONF_API_KEY, CONF_API_TOKEN, CONF_UNIQUE_ID
+from homeassistant.const import (
+    CONF_API_KEY,
+    CONF_API_TOKEN,
+    CONF_UNIQUE_ID,
+    CONF_WEBHOOK_ID,
+)
 from homeassistant.core import HomeAssistant
 
-from .const import CONF_API_SECRET, CONF_AUTH_KEY
+from .const import (
+    CONF_API_SECRET,
+    CONF_AUTH_KEY,
+    CONF_CLOUDHOOK_URL,
+    CONF_WEBHOOK_URL,
+)
 from .coordinator import CloudBridgeConfigEntry
 
 TO_REDACT = {
@@ -18,6 +28,10 @@ TO_REDACT = {
     CONF_AUTH_KEY,
     CONF_API_KEY,
     CONF_UNIQUE_ID,
+    # Whoever knows the webhook's id or URL can post events to it.
+    CONF_WEBHOOK_ID,
+    CONF_WEBHOOK_URL,
+    CONF_CLOUDHOOK_URL,
 }
 
 

@@ -54,13 +54,23 @@ class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
             and self._channel_key in device.channels
         )
 
+    def name_after_channel(
+        self, channel: Channel, siblings: list[Channel], key: str
+    ) -> None:
+        """Say which channel this is when several of the device's measure the same."""
+        label = channel_label(channel, siblings)
+        if label is not None:
+            named = "named" if channel.name else "numbered"
+            self._attr_translation_key = f"{key}_{named}"
+            self._attr_translation_placeholders = {"channel": label}
+
     def traits_of[T](self, kind: type[T]) -> T:
         """The channel's traits, of the kind this entity was made for."""
         return cast(T, self.channel.traits)
 
-    async def _execute(self, command: Command) -> None:
+    async def _execute(self, *commands: Command) -> None:
         await self.coordinator.async_execute(
-            self._device_id, self._channel_key, command
+            self._device_id, self._channel_key, *commands
         )
 
 

@@ -18,6 +18,7 @@ from .api import (
     SetPower,
     SetPreset,
 )
+from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity
 
@@ -32,7 +33,9 @@ async def async_setup_entry(
     """Add a fan for every fan channel."""
     coordinator = entry.runtime_data
     async_add_entities(
-        CloudBridgeFan(coordinator, device, channel)
+        (AssumedFan if channel.assumed else CloudBridgeFan)(
+            coordinator, device, channel
+        )
         for device in coordinator.data.values()
         for channel in device.channels.values()
         if isinstance(channel.traits, FanTraits)
@@ -110,3 +113,24 @@ class CloudBridgeFan(CloudBridgeEntity, FanEntity):
 
     async def async_oscillate(self, oscillating: bool) -> None:
         await self._execute(SetOscillation(on=oscillating))
+
+
+class AssumedFan(AssumedStateEntity, CloudBridgeFan):
+    """A fan that reports nothing (IR): speed and swing as last sent."""
+
+    def saved_state(self) -> dict[str, Any]:
+        traits = self.traits_of(FanTraits)
+        return {
+            **super().saved_state(),
+            "speed": traits.speed,
+            "oscillating": traits.oscillating,
+        }
+
+    def restore_commands(self, saved: dict[str, Any]) -> list[Command]:
+        commands: list[Command] = []
+        if isinstance(saved.get("speed"), int) and saved["speed"] > 0:
+            commands.append(SetFanSpeed(percent=saved["speed"]))
+        if isinstance(saved.get("oscillating"), bool):
+            commands.append(SetOscillation(on=saved["oscillating"]))
+        # Power last: a restored speed would otherwise switch it on.
+        return [*commands, *super().restore_commands(saved)]

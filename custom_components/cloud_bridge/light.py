@@ -25,6 +25,7 @@ from .api import (
     SetColorTemp,
     SetPower,
 )
+from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity
 
@@ -40,7 +41,9 @@ async def async_setup_entry(
     """Add a light for every light channel."""
     coordinator = entry.runtime_data
     async_add_entities(
-        CloudBridgeLight(coordinator, device, channel)
+        (AssumedLight if channel.assumed else CloudBridgeLight)(
+            coordinator, device, channel
+        )
         for device in coordinator.data.values()
         for channel in device.channels.values()
         if isinstance(channel.traits, LightTraits)
@@ -114,3 +117,7 @@ class CloudBridgeLight(CloudBridgeEntity, LightEntity):
 
     async def async_turn_off(self, **kwargs: Any) -> None:
         await self._execute(SetPower(on=False))
+
+
+class AssumedLight(AssumedStateEntity, CloudBridgeLight):
+    """A light that reports nothing (IR): on or off as last sent."""

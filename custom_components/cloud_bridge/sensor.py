@@ -10,6 +10,7 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.const import (
     PERCENTAGE,
+    SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
     EntityCategory,
     UnitOfElectricCurrent,
     UnitOfElectricPotential,
@@ -23,7 +24,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import Channel, Device, Reading
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, channel_label
+from .entity import CloudBridgeEntity
 
 PARALLEL_UPDATES = 0
 
@@ -80,6 +81,22 @@ DESCRIPTIONS: dict[str, SensorEntityDescription] = {
             state_class=SensorStateClass.TOTAL_INCREASING,
         ),
         SensorEntityDescription(
+            key=Reading.SIGNAL,
+            device_class=SensorDeviceClass.SIGNAL_STRENGTH,
+            native_unit_of_measurement=SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
+            state_class=SensorStateClass.MEASUREMENT,
+            entity_category=EntityCategory.DIAGNOSTIC,
+            entity_registry_enabled_default=False,
+        ),
+        SensorEntityDescription(
+            key=Reading.DEVICE_TEMPERATURE,
+            translation_key="device_temperature",
+            device_class=SensorDeviceClass.TEMPERATURE,
+            native_unit_of_measurement=UnitOfTemperature.CELSIUS,
+            state_class=SensorStateClass.MEASUREMENT,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        SensorEntityDescription(
             key=Reading.CURRENT,
             device_class=SensorDeviceClass.CURRENT,
             native_unit_of_measurement=UnitOfElectricCurrent.AMPERE,
@@ -116,13 +133,11 @@ class CloudBridgeSensor(CloudBridgeEntity, SensorEntity):
     ) -> None:
         super().__init__(coordinator, device, channel, description.key)
         self.entity_description = description
-        metered = [c for c in device.channels.values() if description.key in c.readings]
-        label = channel_label(channel, metered)
-        if label is not None:
-            # Several channels measure the same thing: say which one this is.
-            named = "named" if channel.name else "numbered"
-            self._attr_translation_key = f"{description.key}_{named}"
-            self._attr_translation_placeholders = {"channel": label}
+        self.name_after_channel(
+            channel,
+            [c for c in device.channels.values() if description.key in c.readings],
+            description.key,
+        )
 
     @property
     def native_value(self) -> float | None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
+from typing import Any
 
 from .commands import Command
+from .errors import CommandRejected
+from .features import DeferredCommand, Passcode, PushEvent, Scene
 from .model import Channel, Device, Vendor
 
 
@@ -36,3 +39,50 @@ class CloudClient(ABC):
     def default_poll_interval(self, devices: Mapping[str, Device]) -> float:
         """The poll interval (s) used unless the user chooses another."""
         return self.min_poll_interval(devices)
+
+    # -- what only some clouds offer; the defaults say "not here" ---------------
+
+    async def async_get_scenes(self) -> list[Scene]:
+        """The scenes the user can run from Home Assistant."""
+        return []
+
+    async def async_activate_scene(self, scene_id: str) -> None:
+        """Run a scene; return once the cloud has accepted it."""
+        raise CommandRejected("unsupported", "this cloud has no scenes")
+
+    async def async_send_deferred(
+        self, device: Device, channel: Channel, command: DeferredCommand
+    ) -> str:
+        """Send a command whose outcome arrives later; return the cloud's id for it."""
+        raise CommandRejected("unsupported", type(command).__name__)
+
+    def passcodes(self, device_id: str) -> list[Passcode]:
+        """The passcodes of a keypad, as of the last device list."""
+        return []
+
+    @property
+    def supports_webhook(self) -> bool:
+        """Whether the cloud can push changes to a webhook URL we give it."""
+        return False
+
+    async def async_webhook_urls(self) -> list[str]:
+        """The URLs the cloud pushes this account's events to now."""
+        return []
+
+    async def async_set_webhook(self, url: str) -> None:
+        """Have the cloud push this account's events to `url`."""
+        raise CommandRejected("unsupported", "this cloud has no webhook")
+
+    async def async_delete_webhook(self, url: str) -> None:
+        """Stop the cloud pushing to `url`."""
+        raise CommandRejected("unsupported", "this cloud has no webhook")
+
+    def apply_webhook(
+        self, payload: Any, devices: Mapping[str, Device]
+    ) -> PushEvent | None:
+        """Read one pushed event (parsed JSON of any shape) into `devices`.
+
+        Returns what changed, or None for an event that means nothing here.
+        Never raises on a malformed event.
+        """
+        return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,97 @@ class SetTargetHumidity:
     percent: int
 
 
+@dataclass(frozen=True, slots=True)
+class StartCleaning:
+    """Send a robot vacuum cleaning."""
+
+
+@dataclass(frozen=True, slots=True)
+class StopCleaning:
+    """Stop a robot vacuum where it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnToBase:
+    """Send a robot vacuum back to its dock."""
+
+
+# -- remotes and the appliances they drive (air conditioners, TVs, players) --
+
+
+class HvacMode(StrEnum):
+    """What an air conditioner does; OFF is its power switched off."""
+
+    OFF = "off"
+    AUTO = "auto"
+    COOL = "cool"
+    DRY = "dry"
+    FAN_ONLY = "fan_only"
+    HEAT = "heat"
+
+
+class MediaAction(StrEnum):
+    """A key of a media remote that needs no value; NEXT/PREVIOUS step the
+    track of a player or the channel of a TV."""
+
+    VOLUME_UP = "volume_up"
+    VOLUME_DOWN = "volume_down"
+    NEXT = "next"
+    PREVIOUS = "previous"
+    PLAY = "play"
+    PAUSE = "pause"
+    STOP = "stop"
+
+
+@dataclass(frozen=True, slots=True)
+class SendButton:
+    """Press a remote's button by name, its own or one the user defined."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetHvacMode:
+    """Run an air conditioner in a mode, or switch it off (HvacMode.OFF)."""
+
+    mode: HvacMode
+
+
+@dataclass(frozen=True, slots=True)
+class SetTargetTemperature:
+    """Target temperature in °C."""
+
+    celsius: float
+
+
+@dataclass(frozen=True, slots=True)
+class SetFanMode:
+    """An air conditioner's fan, by a name its traits list."""
+
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetMute:
+    """Mute or unmute a media appliance."""
+
+    muted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SetChannel:
+    """Tune a TV or receiver to a channel number."""
+
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class MediaCommand:
+    """Press a media key (volume, track or channel step, play, pause, stop)."""
+
+    action: MediaAction
+
+
 type Command = (
     SetPower
     | Press
@@ -118,4 +210,14 @@ type Command = (
     | SetPreset
     | SetOscillation
     | SetTargetHumidity
+    | StartCleaning
+    | StopCleaning
+    | ReturnToBase
+    | SendButton
+    | SetHvacMode
+    | SetTargetTemperature
+    | SetFanMode
+    | SetMute
+    | SetChannel
+    | MediaCommand
 )

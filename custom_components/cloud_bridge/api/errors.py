@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class CloudBridgeError(Exception):
     """Base of every error raised by the api package."""
@@ -27,13 +29,31 @@ class DeviceOffline(CloudBridgeError):
     """The cloud says the device (or the hub in front of it) is offline."""
 
 
+class Rejection(StrEnum):
+    """Why a cloud refused a command, whatever the vendor calls it."""
+
+    UNSUPPORTED = "unsupported"  # the device cannot do this, or not in its mode
+    INVALID = "invalid"  # a value or channel the device does not take
+    NOT_FOUND = "not_found"  # the cloud no longer knows the device
+    WRONG_TYPE = "wrong_type"  # the command is for another kind of device
+    DEVICE_ERROR = "device_error"  # the device and the cloud disagree about its state
+    FAILED = "failed"  # the device did not carry the command out
+    CLOUD_ERROR = "cloud_error"  # a fault inside the cloud
+
+
 class CommandRejected(CloudBridgeError):
     """The cloud refused a command; `code` is the vendor's own error code."""
 
-    def __init__(self, code: str, message: str = "") -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str = "",
+        reason: Rejection = Rejection.FAILED,
+    ) -> None:
         super().__init__(f"{code}: {message}" if message else code)
         self.code = code
         self.message = message
+        self.reason = reason
 
 
 class UnknownDevices(CloudBridgeError):

@@ -5,21 +5,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .appliance_model import (
+    ButtonPurpose,
+    ClimateTraits,
+    MediaTraits,
+    Playback,
+    RemoteTraits,
+)
 from .commands import (
     Command,
+    HvacMode,
+    MediaAction,
+    MediaCommand,
     Press,
+    ReturnToBase,
     SetBrightness,
+    SetChannel,
     SetColor,
     SetColorTemp,
     SetCoverPosition,
+    SetFanMode,
     SetFanSpeed,
+    SetHvacMode,
     SetLocked,
+    SetMute,
     SetOscillation,
     SetPower,
     SetPreset,
     SetTargetHumidity,
+    SetTargetTemperature,
     SetTilt,
+    StartCleaning,
+    StopCleaning,
 )
+from .features import KeypadTraits
 
 
 class Vendor(StrEnum):
@@ -42,6 +61,8 @@ class Reading(StrEnum):
     CURRENT = "current"  # A
     LIGHT_LEVEL = "light_level"  # the vendor's own scale, e.g. 1-20
     USAGE_TODAY = "usage_today"  # minutes switched on today
+    SIGNAL = "signal"  # Wi-Fi signal strength, dBm
+    DEVICE_TEMPERATURE = "device_temperature"  # °C inside the device itself
 
 
 class Flag(StrEnum):
@@ -53,6 +74,8 @@ class Flag(StrEnum):
     CALIBRATION = "calibration"  # the device needs calibrating
     WATER_EMPTY = "water_empty"
     CHARGING = "charging"
+    INPUT = "input"  # a wired input (switch or button) is closed
+    CONNECTED = "connected"  # the device is connected to its cloud
 
 
 class CoverClass(StrEnum):
@@ -79,6 +102,17 @@ class LockState(StrEnum):
     JAMMED = "jammed"
 
 
+class VacuumActivity(StrEnum):
+    """What a robot vacuum is doing."""
+
+    CLEANING = "cleaning"
+    DOCKED = "docked"
+    IDLE = "idle"
+    PAUSED = "paused"
+    RETURNING = "returning"
+    ERROR = "error"
+
+
 @dataclass(slots=True)
 class SwitchTraits:
     """A channel that turns on and off."""
@@ -86,7 +120,9 @@ class SwitchTraits:
 
 @dataclass(slots=True)
 class ButtonTraits:
-    """A channel that can only be pressed."""
+    """A channel that can only be pressed; `purpose` names what a press does."""
+
+    purpose: ButtonPurpose | None = None
 
 
 @dataclass(slots=True)
@@ -142,6 +178,15 @@ class HumidifierTraits:
     modes: tuple[str, ...] = ()
 
 
+@dataclass(slots=True)
+class VacuumTraits:
+    """A robot vacuum; suction levels by the vendor's names."""
+
+    activity: VacuumActivity | None = None
+    fan_speed: str | None = None
+    fan_speeds: tuple[str, ...] = ()
+
+
 type Traits = (
     SwitchTraits
     | ButtonTraits
@@ -150,6 +195,11 @@ type Traits = (
     | LockTraits
     | FanTraits
     | HumidifierTraits
+    | VacuumTraits
+    | RemoteTraits
+    | ClimateTraits
+    | MediaTraits
+    | KeypadTraits
 )
 
 
@@ -159,7 +209,8 @@ class Channel:
 
     `traits` says what the channel controls (None: it only measures). A
     reading or flag present with the value None is one the device has but has
-    not reported yet.
+    not reported yet. An `assumed` channel reports nothing: its state is what
+    was last sent to it.
     """
 
     key: str
@@ -169,6 +220,7 @@ class Channel:
     is_on: bool | None = None
     readings: dict[Reading, float | None] = field(default_factory=dict)
     flags: dict[Flag, bool | None] = field(default_factory=dict)
+    assumed: bool = False
 
     @property
     def switchable(self) -> bool:
@@ -219,6 +271,14 @@ def apply_command(channel: Channel, command: Command) -> None:
             traits.preset = preset
         case SetPreset(preset=preset) if isinstance(traits, HumidifierTraits):
             traits.mode = preset
+        case SetPreset(preset=preset) if isinstance(traits, VacuumTraits):
+            traits.fan_speed = preset
+        case StartCleaning() if isinstance(traits, VacuumTraits):
+            traits.activity = VacuumActivity.CLEANING
+        case StopCleaning() if isinstance(traits, VacuumTraits):
+            traits.activity = VacuumActivity.IDLE
+        case ReturnToBase() if isinstance(traits, VacuumTraits):
+            traits.activity = VacuumActivity.RETURNING
         case SetOscillation(on=on) if isinstance(traits, FanTraits):
             traits.oscillating = on
         case SetTargetHumidity(percent=percent) if isinstance(traits, HumidifierTraits):
@@ -227,5 +287,41 @@ def apply_command(channel: Channel, command: Command) -> None:
             pass
         case _:
             # Commands whose effect only the next report can tell (stop, open,
-            # close: the cover moves for a while).
-            pass
+            # close: the cover moves for a while) have none here.
+            _apply_appliance(channel, command)
+
+
+# -- remotes and the appliances they drive -----------------------------------
+
+_PLAYBACK = {
+    MediaAction.PLAY: Playback.PLAYING,
+    MediaAction.PAUSE: Playback.PAUSED,
+    MediaAction.STOP: Playback.STOPPED,
+}
+
+
+def _apply_appliance(channel: Channel, command: Command) -> None:
+    """The effect of commands to appliances behind a remote."""
+    traits = channel.traits
+    match command:
+        case SetHvacMode(mode=HvacMode.OFF) if isinstance(traits, ClimateTraits):
+            channel.is_on = False
+        case SetHvacMode(mode=mode) if isinstance(traits, ClimateTraits):
+            traits.hvac_mode, channel.is_on = mode, True
+        case SetTargetTemperature(celsius=celsius) if isinstance(traits, ClimateTraits):
+            traits.target_temperature = celsius
+        case SetFanMode(mode=mode) if isinstance(traits, ClimateTraits):
+            traits.fan_mode = mode
+        case SetMute(muted=muted) if isinstance(traits, MediaTraits):
+            traits.muted = muted
+        case SetChannel(number=number) if isinstance(traits, MediaTraits):
+            traits.channel_number = number
+        case MediaCommand(action=action) if isinstance(traits, MediaTraits):
+            if action in _PLAYBACK:
+                traits.playback = _PLAYBACK[action]
+            elif traits.supports_channels and action in (
+                MediaAction.NEXT,
+                MediaAction.PREVIOUS,
+            ):
+                # Stepping skips channels the TV left out: the number is unknown.
+                traits.channel_number = None

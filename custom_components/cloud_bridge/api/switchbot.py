@@ -12,6 +12,7 @@ import logging
 import math
 import time
 from typing import Any
+from urllib.parse import quote
 import uuid
 
 import aiohttp
@@ -25,10 +26,16 @@ from .errors import (
     DeviceOffline,
     QuotaError,
     RateLimited,
+    Rejection,
 )
+from .features import DeferredCommand, Passcode, PushEvent, Scene
 from .http import fingerprint, request
 from .model import Channel, Device, Vendor
-from .switchbot_devices import HUB_TYPES, MAIN, PROFILES, cover_motion
+from .switchbot_devices import HUB_TYPES, PROFILES, cover_motion
+from .switchbot_ir import encode_ir, record_sent, remote_device
+from .switchbot_keypad import encode_key_command, passcodes
+from .switchbot_profile import MAIN
+from .switchbot_webhook import apply_event
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -42,6 +49,13 @@ MIN_POLL_INTERVAL = 60.0
 
 STATUS_OK = 100
 OFFLINE_CODES = {161, 171}  # device offline, hub offline
+# Body statusCode → why the command was refused (the document's error table).
+REJECTIONS = {
+    151: Rejection.WRONG_TYPE,
+    152: Rejection.NOT_FOUND,
+    160: Rejection.UNSUPPORTED,
+    190: Rejection.DEVICE_ERROR,
+}
 
 
 def _sign(token: str, secret: str) -> dict[str, str]:
@@ -77,6 +91,9 @@ class SwitchBotClient(CloudClient):
         self._base_url = base_url.rstrip("/")
         self.api_version = "v1.1" if self._secret else "v1.0"
         self._listed: list[dict[str, Any]] = []
+        self._listed_remotes: list[dict[str, Any]] = []
+        # IR remotes report nothing: their Devices (and what we sent) live on.
+        self._remotes: dict[str, Device] = {}
         self._listed_at = -math.inf
         self._devices: dict[str, Device] = {}
         # Per device: every field its status calls and events have reported.
@@ -97,7 +114,9 @@ class SwitchBotClient(CloudClient):
         device_count = sum(
             1
             for d in devices.values()
-            if d.model in PROFILES and PROFILES[d.model].polled
+            if d.model in PROFILES
+            and PROFILES[d.model].polled
+            and d.id not in self._remotes
         )
         lists_a_day = 86400 / LIST_INTERVAL
         budget = self.daily_quota * POLL_SHARE - lists_a_day
@@ -131,7 +150,8 @@ class SwitchBotClient(CloudClient):
         message = str(resp.data.get("message", ""))
         if code in OFFLINE_CODES:
             raise DeviceOffline(message or str(code))
-        raise CommandRejected(str(code), message)
+        reason = REJECTIONS.get(code, Rejection.FAILED) if isinstance(code, int) else Rejection.FAILED
+        raise CommandRejected(str(code), message, reason)
 
     async def _device_list(self) -> list[dict[str, Any]]:
         if time.monotonic() - self._listed_at >= LIST_INTERVAL:
@@ -141,6 +161,12 @@ class SwitchBotClient(CloudClient):
             ):
                 raise CloudUnreachable("device list of an unexpected shape")
             self._listed = [d for d in body["deviceList"] if isinstance(d, dict)]
+            remotes = body.get("infraredRemoteList")
+            self._listed_remotes = (
+                [r for r in remotes if isinstance(r, dict)]
+                if isinstance(remotes, list)
+                else []
+            )
             self._listed_at = time.monotonic()
         return self._listed
 
@@ -176,6 +202,17 @@ class SwitchBotClient(CloudClient):
                 # A device the cloud cannot report on (e.g. 190) keeps its last
                 # known state; the rest of the account goes on.
                 _LOGGER.debug("No status for %s: %s", device.id, result)
+        self._remotes = {
+            remote.id: remote
+            for entry in self._listed_remotes
+            if (
+                remote := remote_device(
+                    entry, known, self._remotes.get(str(entry.get("deviceId")))
+                )
+            )
+            is not None
+        }
+        devices.update(self._remotes)
         self._devices = devices
         return devices
 
@@ -208,10 +245,16 @@ class SwitchBotClient(CloudClient):
         PROFILES[device.model].update(device.channels[MAIN], body)
         if isinstance(body.get("version"), str):
             device.sw_version = body["version"]
+        # Robot vacuums report their own link to the cloud.
+        if body.get("onlineStatus") == "offline":
+            device.online = False
 
     async def async_execute(
         self, device: Device, channel: Channel, command: Command
     ) -> None:
+        if device.id in self._remotes:
+            await self._execute_ir(device, channel, command)
+            return
         profile = PROFILES.get(device.model)
         encoded = (
             profile.encode(channel, command, self._bodies.get(device.id, {}))
@@ -219,7 +262,9 @@ class SwitchBotClient(CloudClient):
             else None
         )
         if encoded is None:
-            raise CommandRejected("unsupported", f"{device.model}: {command}")
+            raise CommandRejected(
+                "unsupported", f"{device.model}: {command}", Rejection.UNSUPPORTED
+            )
         name, parameter = encoded
         await self._call(
             "POST",
@@ -227,3 +272,85 @@ class SwitchBotClient(CloudClient):
             {"command": name, "parameter": parameter, "commandType": "command"},
         )
         cover_motion(channel, command)
+
+    async def _execute_ir(
+        self, device: Device, channel: Channel, command: Command
+    ) -> None:
+        call = encode_ir(device, channel, command)
+        if call is None:
+            raise CommandRejected(
+                "unsupported", f"{device.model}: {command}", Rejection.UNSUPPORTED
+            )
+        name, parameter, command_type = call
+        await self._call(
+            "POST",
+            f"/devices/{device.id}/commands",
+            {"command": name, "parameter": parameter, "commandType": command_type},
+        )
+        record_sent(device, call)
+
+    # -- scenes, keypad passcodes, webhook ------------------------------------
+
+    async def async_get_scenes(self) -> list[Scene]:
+        body = await self._call("GET", "/scenes")
+        if not isinstance(body, list):
+            raise CloudUnreachable("scene list of an unexpected shape")
+        return [
+            Scene(str(entry["sceneId"]), str(entry.get("sceneName") or entry["sceneId"]))
+            for entry in body
+            if isinstance(entry, dict) and entry.get("sceneId")
+        ]
+
+    async def async_activate_scene(self, scene_id: str) -> None:
+        await self._call("POST", f"/scenes/{quote(scene_id, safe='')}/execute")
+
+    async def async_send_deferred(
+        self, device: Device, channel: Channel, command: DeferredCommand
+    ) -> str:
+        name, parameter = encode_key_command(command)
+        body = await self._call(
+            "POST",
+            f"/devices/{device.id}/commands",
+            {"command": name, "parameter": parameter, "commandType": "command"},
+        )
+        command_id = body.get("commandId") if isinstance(body, dict) else None
+        if not isinstance(command_id, str) or not command_id:
+            raise CloudUnreachable("no commandId in the answer")
+        return command_id
+
+    def passcodes(self, device_id: str) -> list[Passcode]:
+        entry = next(
+            (d for d in self._listed if d.get("deviceId") == device_id), None
+        )
+        return [] if entry is None else passcodes(entry)
+
+    @property
+    def supports_webhook(self) -> bool:
+        # The webhook calls exist in v1.1 only; v1.0 accounts are polled.
+        return self.api_version == "v1.1"
+
+    async def async_webhook_urls(self) -> list[str]:
+        body = await self._call(
+            "POST", "/webhook/queryWebhook", {"action": "queryUrl"}
+        )
+        urls = body.get("urls") if isinstance(body, dict) else None
+        if not isinstance(urls, list):
+            raise CloudUnreachable("webhook query of an unexpected shape")
+        return [url for url in urls if isinstance(url, str) and url]
+
+    async def async_set_webhook(self, url: str) -> None:
+        await self._call(
+            "POST",
+            "/webhook/setupWebhook",
+            {"action": "setupWebhook", "url": url, "deviceList": "ALL"},
+        )
+
+    async def async_delete_webhook(self, url: str) -> None:
+        await self._call(
+            "POST", "/webhook/deleteWebhook", {"action": "deleteWebhook", "url": url}
+        )
+
+    def apply_webhook(
+        self, payload: Any, devices: Mapping[str, Device]
+    ) -> PushEvent | None:
+        return apply_event(payload, devices, self._bodies)

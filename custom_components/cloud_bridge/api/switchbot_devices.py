@@ -9,7 +9,6 @@ the document's command table gives them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .commands import (
@@ -21,11 +20,7 @@ from .commands import (
     SetColor,
     SetColorTemp,
     SetCoverPosition,
-    SetFanSpeed,
     SetLocked,
-    SetPower,
-    SetPreset,
-    SetTargetHumidity,
     SetTilt,
     StopCover,
 )
@@ -34,9 +29,7 @@ from .model import (
     Channel,
     CoverClass,
     CoverTraits,
-    FanTraits,
     Flag,
-    HumidifierTraits,
     LightTraits,
     LockState,
     LockTraits,
@@ -44,90 +37,20 @@ from .model import (
     Reading,
     SwitchTraits,
 )
-
-MAIN = "main"
-KELVIN_RANGE = (2700, 6500)
-# The Humidifier's fixed atomization levels (setMode 101/102/103 → 34/67/100 %).
-HUMIDIFIER_LEVELS = {"low": ("101", 34), "medium": ("102", 67), "high": ("103", 100)}
-FAN_MODES = ("direct", "natural", "sleep", "baby")
-
-# (command, parameter) as the command table gives them.
-type Encoded = tuple[str, str]
-
-
-def number(value: Any) -> float | None:
-    """A reading from a status body; the cloud sends numbers, sometimes as strings."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value)
-        except ValueError:
-            return None
-    return None
-
-
-def whole(value: Any) -> int | None:
-    """A whole-number field (brightness, position) or None."""
-    result = number(value)
-    return None if result is None else round(result)
-
-
-def power(body: dict[str, Any]) -> bool | None:
-    """`power` (status) or `powerState` (webhook), "on"/"ON"/"off"/"OFF"."""
-    value = body.get("power", body.get("powerState"))
-    if isinstance(value, str) and value.lower() in ("on", "off"):
-        return value.lower() == "on"
-    return None
-
-
-def _rgb(value: Any) -> tuple[int, int, int] | None:
-    """ "255:245:235" → (255, 245, 235)."""
-    if not isinstance(value, str):
-        return None
-    parts = value.split(":")
-    if len(parts) != 3 or not all(part.strip().isdigit() for part in parts):
-        return None
-    red, green, blue = (min(int(part), 255) for part in parts)
-    return red, green, blue
-
-
-def _set_readings(
-    channel: Channel, body: dict[str, Any], fields: dict[Reading, str]
-) -> None:
-    for reading, key in fields.items():
-        if key in body:
-            channel.readings[reading] = number(body[key])
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """How one device type becomes a channel and takes commands."""
-
-    build: Callable[[], Channel]
-    update: Callable[[Channel, dict[str, Any]], None]
-    # The device's last status (merged with webhook events), for commands such
-    # as the Blind Tilt's that repeat part of the current state.
-    encode: Callable[[Channel, Command, dict[str, Any]], Encoded | None]
-    # Whether `/status` answers for this type (cameras only report by webhook).
-    polled: bool = True
-
-
-def _no_commands(
-    channel: Channel, command: Command, last: dict[str, Any]
-) -> Encoded | None:
-    return None
-
-
-def _power_commands(
-    channel: Channel, command: Command, last: dict[str, Any]
-) -> Encoded | None:
-    if isinstance(command, SetPower):
-        return ("turnOn" if command.on else "turnOff", "default")
-    return None
-
+from .switchbot_appliances import CIRCULATOR_FAN, HUMIDIFIER, SMART_FAN, VACUUM
+from .switchbot_keypad import KEYPAD
+from .switchbot_profile import (
+    KELVIN_RANGE,
+    MAIN,
+    Encoded,
+    Profile,
+    no_commands,
+    parse_rgb,
+    power,
+    power_commands,
+    set_readings,
+    whole,
+)
 
 # -- sensors ---------------------------------------------------------------
 
@@ -148,9 +71,9 @@ def _meter(fields: dict[Reading, str]) -> Profile:
         return Channel(key=MAIN, readings=dict.fromkeys(fields))
 
     def update(channel: Channel, body: dict[str, Any]) -> None:
-        _set_readings(channel, body, fields)
+        set_readings(channel, body, fields)
 
-    return Profile(build, update, _no_commands)
+    return Profile(build, update, no_commands)
 
 
 def _detected(body: dict[str, Any]) -> bool | None:
@@ -165,7 +88,7 @@ def _motion_update(channel: Channel, body: dict[str, Any]) -> None:
         channel.flags[Flag.MOTION] = detected
     if isinstance(body.get("brightness"), str):
         channel.flags[Flag.LIGHT] = body["brightness"] == "bright"
-    _set_readings(channel, body, {Reading.BATTERY: "battery"})
+    set_readings(channel, body, {Reading.BATTERY: "battery"})
 
 
 def _motion_sensor() -> Channel:
@@ -208,7 +131,7 @@ def _bot_update(channel: Channel, body: dict[str, Any]) -> None:
     elif isinstance(mode, str):
         channel.traits = SwitchTraits()
     channel.is_on = power(body)
-    _set_readings(channel, body, {Reading.BATTERY: "battery"})
+    set_readings(channel, body, {Reading.BATTERY: "battery"})
 
 
 def _bot_commands(
@@ -216,7 +139,7 @@ def _bot_commands(
 ) -> Encoded | None:
     if isinstance(command, Press):
         return ("press", "default")
-    return _power_commands(channel, command, last)
+    return power_commands(channel, command, last)
 
 
 def _plug() -> Channel:
@@ -241,7 +164,7 @@ def _plug_mini() -> Channel:
 
 def _plug_mini_update(channel: Channel, body: dict[str, Any]) -> None:
     channel.is_on = power(body)
-    _set_readings(channel, body, _PLUG_MINI)
+    set_readings(channel, body, _PLUG_MINI)
 
 
 # -- covers --------------------------------------------------------------------
@@ -266,7 +189,7 @@ def _curtain_update(channel: Channel, body: dict[str, Any]) -> None:
         traits.motion = None
     if isinstance(body.get("calibrate"), bool):
         channel.flags[Flag.CALIBRATION] = not body["calibrate"]
-    _set_readings(channel, body, {Reading.BATTERY: "battery"})
+    set_readings(channel, body, {Reading.BATTERY: "battery"})
 
 
 def _curtain_commands(
@@ -306,7 +229,7 @@ def _blind_tilt_update(channel: Channel, body: dict[str, Any]) -> None:
         traits.tilt = max(0, min(slide, 100))
     if isinstance(body.get("calibrate"), bool):
         channel.flags[Flag.CALIBRATION] = not body["calibrate"]
-    _set_readings(channel, body, {Reading.BATTERY: "battery"})
+    set_readings(channel, body, {Reading.BATTERY: "battery"})
 
 
 def _blind_tilt_commands(
@@ -325,7 +248,7 @@ def _blind_tilt_commands(
     return None
 
 
-# -- lock, lights, humidifier, fans ---------------------------------------------
+# -- lock and lights ---------------------------------------------
 
 
 def _lock() -> Channel:
@@ -353,7 +276,7 @@ def _lock_update(channel: Channel, body: dict[str, Any]) -> None:
     door = body.get("doorState")
     if isinstance(door, str):
         channel.flags[Flag.DOOR] = door.lower() in ("open", "opened")
-    _set_readings(channel, body, {Reading.BATTERY: "battery"})
+    set_readings(channel, body, {Reading.BATTERY: "battery"})
 
 
 def _lock_commands(
@@ -382,8 +305,8 @@ def _light_update(channel: Channel, body: dict[str, Any]) -> None:
     channel.is_on = power(body)
     if (brightness := whole(body.get("brightness"))) is not None:
         traits.brightness = brightness
-    if traits.supports_rgb and (rgb := _rgb(body.get("color"))) is not None:
-        traits.rgb = rgb
+    if traits.supports_rgb and (color := parse_rgb(body.get("color"))) is not None:
+        traits.rgb = color
     if traits.kelvin_range and (kelvin := whole(body.get("colorTemperature"))):
         traits.color_temp = kelvin
 
@@ -399,84 +322,7 @@ def _light_commands(
         case SetColorTemp(kelvin=kelvin):
             low, high = KELVIN_RANGE
             return ("setColorTemperature", str(max(low, min(kelvin, high))))
-    return _power_commands(channel, command, last)
-
-
-def _humidifier() -> Channel:
-    return Channel(
-        key=MAIN,
-        traits=HumidifierTraits(modes=("auto", *HUMIDIFIER_LEVELS)),
-        readings={Reading.HUMIDITY: None, Reading.TEMPERATURE: None},
-        flags={Flag.WATER_EMPTY: None},
-    )
-
-
-def _humidifier_update(channel: Channel, body: dict[str, Any]) -> None:
-    traits = channel.traits
-    assert isinstance(traits, HumidifierTraits)
-    channel.is_on = power(body)
-    _set_readings(
-        channel,
-        body,
-        {Reading.HUMIDITY: "humidity", Reading.TEMPERATURE: "temperature"},
-    )
-    if isinstance(body.get("lackWater"), bool):
-        channel.flags[Flag.WATER_EMPTY] = body["lackWater"]
-    if body.get("auto") is True:
-        traits.mode = "auto"
-    elif body.get("auto") is False:
-        level = whole(body.get("nebulizationEfficiency"))
-        traits.mode = next(
-            (name for name, (_, pct) in HUMIDIFIER_LEVELS.items() if pct == level), None
-        )
-
-
-def _humidifier_commands(
-    channel: Channel, command: Command, last: dict[str, Any]
-) -> Encoded | None:
-    match command:
-        case SetTargetHumidity(percent=percent):
-            return ("setMode", str(max(0, min(percent, 100))))
-        case SetPreset(preset="auto"):
-            return ("setMode", "auto")
-        case SetPreset(preset=preset) if preset in HUMIDIFIER_LEVELS:
-            return ("setMode", HUMIDIFIER_LEVELS[preset][0])
-    return _power_commands(channel, command, last)
-
-
-def _circulator_fan() -> Channel:
-    return Channel(
-        key=MAIN,
-        traits=FanTraits(presets=FAN_MODES),
-        readings={Reading.BATTERY: None},
-        flags={Flag.CHARGING: None},
-    )
-
-
-def _circulator_fan_update(channel: Channel, body: dict[str, Any]) -> None:
-    traits = channel.traits
-    assert isinstance(traits, FanTraits)
-    channel.is_on = power(body)
-    if (speed := whole(body.get("fanSpeed"))) is not None:
-        traits.speed = speed
-    if body.get("mode") in FAN_MODES:
-        traits.preset = body["mode"]
-    if isinstance(body.get("oscillation"), str):
-        traits.oscillating = body["oscillation"] == "on"
-    if isinstance(body.get("chargingStatus"), str):
-        channel.flags[Flag.CHARGING] = body["chargingStatus"] == "charging"
-    _set_readings(channel, body, {Reading.BATTERY: "battery"})
-
-
-def _circulator_fan_commands(
-    channel: Channel, command: Command, last: dict[str, Any]
-) -> Encoded | None:
-    match command:
-        case SetFanSpeed(percent=percent):
-            return ("setWindSpeed", str(max(1, min(percent, 100))))
-        case SetPreset(preset=preset) if preset in FAN_MODES:
-            return ("setWindMode", preset)
-    return _power_commands(channel, command, last)
+    return power_commands(channel, command, last)
 
 
 def _hub() -> Channel:
@@ -489,9 +335,9 @@ def _ignore(channel: Channel, body: dict[str, Any]) -> None:
 
 PROFILES: dict[str, Profile] = {
     "Bot": Profile(_bot, _bot_update, _bot_commands),
-    "Plug": Profile(_plug, _plug_update, _power_commands),
-    "Plug Mini (US)": Profile(_plug_mini, _plug_mini_update, _power_commands),
-    "Plug Mini (JP)": Profile(_plug_mini, _plug_mini_update, _power_commands),
+    "Plug": Profile(_plug, _plug_update, power_commands),
+    "Plug Mini (US)": Profile(_plug_mini, _plug_mini_update, power_commands),
+    "Plug Mini (JP)": Profile(_plug_mini, _plug_mini_update, power_commands),
     "Curtain": Profile(_curtain, _curtain_update, _curtain_commands),
     "Curtain3": Profile(_curtain, _curtain_update, _curtain_commands),
     "Blind Tilt": Profile(_blind_tilt, _blind_tilt_update, _blind_tilt_commands),
@@ -502,8 +348,8 @@ PROFILES: dict[str, Profile] = {
     "Meter Plus": _meter(_CLIMATE),
     "WoIOSensor": _meter(_CLIMATE),
     "Hub 2": _meter(_HUB2),
-    "Motion Sensor": Profile(_motion_sensor, _motion_update, _no_commands),
-    "Contact Sensor": Profile(_contact_sensor, _contact_update, _no_commands),
+    "Motion Sensor": Profile(_motion_sensor, _motion_update, no_commands),
+    "Contact Sensor": Profile(_contact_sensor, _contact_update, no_commands),
     "Color Bulb": Profile(_light(rgb=True, white=True), _light_update, _light_commands),
     "Strip Light": Profile(
         _light(rgb=True, white=False), _light_update, _light_commands
@@ -514,12 +360,15 @@ PROFILES: dict[str, Profile] = {
     "Ceiling Light Pro": Profile(
         _light(rgb=False, white=True), _light_update, _light_commands
     ),
-    "Humidifier": Profile(_humidifier, _humidifier_update, _humidifier_commands),
-    "Battery Circulator Fan": Profile(
-        _circulator_fan, _circulator_fan_update, _circulator_fan_commands
-    ),
-    "Indoor Cam": Profile(_camera, _motion_update, _no_commands, polled=False),
-    "Pan/Tilt Cam": Profile(_camera, _motion_update, _no_commands, polled=False),
+    "Humidifier": HUMIDIFIER,
+    "Battery Circulator Fan": CIRCULATOR_FAN,
+    "Smart Fan": SMART_FAN,
+    "Robot Vacuum Cleaner S1": VACUUM,
+    "Robot Vacuum Cleaner S1 Plus": VACUUM,
+    "Indoor Cam": Profile(_camera, _motion_update, no_commands, polled=False),
+    "Pan/Tilt Cam": Profile(_camera, _motion_update, no_commands, polled=False),
+    "Keypad": KEYPAD,
+    "Keypad Touch": KEYPAD,
 }
 HUB_TYPES = {"Hub", "Hub Plus", "Hub Mini"}
 
@@ -544,6 +393,10 @@ WEBHOOK_TYPES = {
     "WoCeilingPro": "Ceiling Light Pro",
     "WoHub2": "Hub 2",
     "WoFan2": "Battery Circulator Fan",
+    "WoSweeper": "Robot Vacuum Cleaner S1",
+    "WoSweeperPlus": "Robot Vacuum Cleaner S1 Plus",
+    "WoKeypad": "Keypad",
+    "WoKeypadTouch": "Keypad Touch",
 }
 
 

@@ -1,0 +1,75 @@
+"""The neutral model of remotes and the appliances they drive (air conditioners, TVs, players)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .commands import HvacMode, MediaAction
+
+
+class ButtonPurpose(StrEnum):
+    """What pressing a button does, where a device has several."""
+
+    BRIGHTNESS_UP = "brightness_up"
+    BRIGHTNESS_DOWN = "brightness_down"
+
+
+class MediaClass(StrEnum):
+    """What kind of media appliance a channel drives."""
+
+    TV = "tv"
+    RECEIVER = "receiver"
+    SPEAKER = "speaker"
+
+
+class Playback(StrEnum):
+    """What a media appliance was last told to do with what it plays."""
+
+    PLAYING = "playing"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+
+
+@dataclass(slots=True)
+class RemoteTraits:
+    """A remote control whose buttons are pressed by name.
+
+    `buttons` are the ones the remote is known to have; the user may have
+    defined others, which are sent all the same.
+    """
+
+    remote_type: str
+    buttons: tuple[str, ...] = ()
+    supports_power: bool = True
+
+
+@dataclass(slots=True)
+class ClimateTraits:
+    """An air conditioner; temperatures in °C, fan modes by neutral names.
+
+    `hvac_mode` is the mode it runs in when on, kept while it is off: the
+    power is the channel's `is_on`.
+    """
+
+    hvac_mode: HvacMode | None = None
+    target_temperature: float | None = None
+    fan_mode: str | None = None
+    hvac_modes: tuple[HvacMode, ...] = ()
+    fan_modes: tuple[str, ...] = ()
+    min_temperature: float = 16.0
+    max_temperature: float = 30.0
+    temperature_step: float = 1.0
+
+
+@dataclass(slots=True)
+class MediaTraits:
+    """A TV, receiver, player or speaker driven by keys, not by levels."""
+
+    actions: tuple[MediaAction, ...] = ()
+    media_class: MediaClass | None = None
+    supports_mute: bool = False
+    supports_channels: bool = False
+    muted: bool | None = None
+    channel_number: int | None = None
+    playback: Playback | None = None

@@ -1,0 +1,85 @@
+"""SwitchBot webhook events: read a changeReport into the device it names.
+
+Anything the cloud may POST is accepted without raising: an event for an
+unknown device or of an unknown type, or a body of another shape, is logged
+at debug level and ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+import logging
+from typing import Any
+
+from .features import DeviceChanged, PushEvent
+from .model import Device
+from .switchbot_devices import PROFILES, WEBHOOK_TYPES
+from .switchbot_keypad import keypad_result
+from .switchbot_profile import MAIN
+
+_LOGGER = logging.getLogger(__name__)
+
+# Fields of the event's context that describe the event, not the device.
+_ENVELOPE = ("deviceType", "deviceMac", "timeOfSample")
+
+
+def _find(devices: Mapping[str, Device], mac: str) -> Device | None:
+    # The device id is the MAC without colons; take any spelling of it.
+    wanted = mac.replace(":", "").replace("-", "").upper()
+    return next((d for d in devices.values() if d.id.upper() == wanted), None)
+
+
+def _fields(context: dict[str, Any]) -> dict[str, Any]:
+    """The context's state fields, spelled as status bodies spell them."""
+    fields = {k: v for k, v in context.items() if k not in _ENVELOPE}
+    # Events say powerState "ON", status bodies power "on": keep one spelling so
+    # a later merge with a status body cannot leave two disagreeing fields.
+    if isinstance(fields.get("powerState"), str):
+        fields["power"] = fields.pop("powerState").lower()
+    return fields
+
+
+def apply_event(
+    payload: Any,
+    devices: Mapping[str, Device],
+    bodies: dict[str, dict[str, Any]],
+) -> PushEvent | None:
+    """Apply one webhook body to `devices` and to the merged status `bodies`."""
+    if not isinstance(payload, dict) or payload.get("eventType") != "changeReport":
+        _LOGGER.debug(
+            "Ignored a webhook body that is not a changeReport: %.40r",
+            payload.get("eventType") if isinstance(payload, dict) else type(payload),
+        )
+        return None
+    context = payload.get("context")
+    if not isinstance(context, dict) or not isinstance(context.get("deviceMac"), str):
+        _LOGGER.debug("Ignored a changeReport without a device")
+        return None
+    kind = context.get("deviceType")
+    device = _find(devices, context["deviceMac"])
+    if device is None:
+        _LOGGER.debug("Ignored a %.40r event for a device not on the account", kind)
+        return None
+    if "commandId" in context:
+        result = keypad_result(device.id, context)
+        if result is None:
+            _LOGGER.debug("Ignored a command result of an unknown shape")
+        return result
+    listed = WEBHOOK_TYPES.get(kind) if isinstance(kind, str) else None
+    # The device list names the model more precisely than the event does (a
+    # WoLock event may come from a Smart Lock Pro), so its profile comes first.
+    profile = PROFILES.get(device.model) or (PROFILES.get(listed) if listed else None)
+    channel = device.channels.get(MAIN)
+    if listed is None or profile is None or channel is None:
+        _LOGGER.debug("Ignored an event of unknown device type %.40r", kind)
+        return None
+    fields = _fields(context)
+    try:
+        profile.update(channel, fields)
+    except (TypeError, ValueError, AttributeError) as err:
+        _LOGGER.debug("Ignored a malformed %s event: %s", kind, type(err).__name__)
+        return None
+    bodies.setdefault(device.id, {}).update(fields)
+    # An event proves the device reaches the cloud, unless it says otherwise.
+    device.online = fields.get("onlineStatus") != "offline"
+    return DeviceChanged(device.id)

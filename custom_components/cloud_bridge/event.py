@@ -1,0 +1,85 @@
+"""Events: a keypad reports how a passcode change ended (success, failed, timeout)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.event import EventEntity
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .api import Channel, Device
+from .api.features import CommandOutcome, CommandResult, KeypadTraits
+from .coordinator import (
+    CloudBridgeConfigEntry,
+    CloudBridgeCoordinator,
+    PendingCommand,
+    signal_command_result,
+)
+from .entity import CloudBridgeEntity
+
+PARALLEL_UPDATES = 0
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CloudBridgeConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Add a passcode event entity for every keypad of the account."""
+    coordinator = entry.runtime_data
+    async_add_entities(
+        KeypadEvent(coordinator, device, channel)
+        for device in coordinator.data.values()
+        for channel in device.channels.values()
+        if isinstance(channel.traits, KeypadTraits)
+    )
+
+
+class KeypadEvent(CloudBridgeEntity, EventEntity):
+    """Fires when the cloud reports the result of a create_key or delete_key."""
+
+    _attr_translation_key = "passcode"
+
+    def __init__(
+        self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
+    ) -> None:
+        super().__init__(coordinator, device, channel, "passcode")
+        self._attr_event_types = [outcome.value for outcome in CommandOutcome]
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """The keypad's passcodes (ids for delete_key), never the codes themselves."""
+        return {
+            "passcodes": [
+                {"id": key.id, "name": key.name, "type": key.kind, "valid": key.valid}
+                for key in self.coordinator.client.passcodes(self._device_id)
+            ]
+        }
+
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()
+        self.async_on_remove(
+            async_dispatcher_connect(
+                self.hass,
+                signal_command_result(
+                    self.coordinator.config_entry.entry_id, self._device_id
+                ),
+                self._async_result,
+            )
+        )
+
+    @callback
+    def _async_result(
+        self, result: CommandResult, pending: PendingCommand | None
+    ) -> None:
+        attributes: dict[str, Any] = {
+            "command": result.command,
+            "command_id": result.command_id,
+        }
+        # Known only for commands sent since Home Assistant started.
+        if pending is not None and pending.key_name is not None:
+            attributes["key_name"] = pending.key_name
+        self._trigger_event(result.outcome.value, attributes)
+        self.async_write_ha_state()
