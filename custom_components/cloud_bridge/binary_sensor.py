@@ -96,7 +96,12 @@ class CloudBridgeBinarySensor(CloudBridgeEntity, BinarySensorEntity):
     def available(self) -> bool:
         if self.entity_description.key == Flag.CONNECTED:
             # Connectivity is the one thing still known of an offline device.
-            return self.coordinator.last_update_success and self.device is not None
+            device = self.device
+            return (
+                self.coordinator.last_update_success
+                and device is not None
+                and self._channel_key in device.channels
+            )
         return super().available
 
     @property

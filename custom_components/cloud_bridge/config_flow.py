@@ -16,26 +16,18 @@ from homeassistant.const import (
     CONF_API_KEY,
     CONF_API_TOKEN,
     CONF_HOST,
-    CONF_SCAN_INTERVAL,
 )
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import callback
 from homeassistant.data_entry_flow import section
 from homeassistant.helpers.selector import (
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
     TextSelector,
     TextSelectorConfig,
     TextSelectorType,
 )
 import voluptuous as vol
 
-from .account import build_client
+from .account import async_validate
 from .api import (
-    AuthError,
-    CloudBridgeError,
-    ShellyClient,
-    UnknownDevices,
     Vendor,
     normalize_host,
     parse_device_ids,
@@ -50,7 +42,7 @@ from .const import (
     SECTION_ADVANCED,
     WEBHOOK_KEYS,
 )
-from .coordinator import CloudBridgeConfigEntry
+from .options_flow import CloudBridgeOptionsFlow
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -123,33 +115,6 @@ def _form_values(data: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-async def _async_validate(
-    hass: HomeAssistant, data: Mapping[str, Any]
-) -> tuple[str | None, dict[str, str], dict[str, str]]:
-    """Call the cloud: the account id, or form errors and their placeholders."""
-    client = build_client(hass, data)
-    try:
-        if isinstance(client, ShellyClient):
-            await client.async_validate()
-        else:
-            await client.async_get_devices()
-    except AuthError:
-        return None, {"base": "invalid_auth"}, {}
-    except UnknownDevices as err:
-        return (
-            None,
-            {CONF_DEVICE_IDS: "invalid_device_ids"},
-            {"device_ids": ", ".join(err.device_ids)},
-        )
-    except CloudBridgeError as err:
-        _LOGGER.debug("Could not reach %s: %s", client.vendor, err)
-        return None, {"base": "cannot_connect"}, {}
-    except Exception:
-        _LOGGER.exception("Unexpected error while checking %s", client.vendor)
-        return None, {"base": "unknown"}, {}
-    return client.account_id, {}, {}
-
-
 class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
     """Add one cloud account."""
 
@@ -186,7 +151,7 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders: dict[str, str] = {}
         if user_input is not None:
             data = _entry_data(vendor, user_input)
-            account_id, errors, placeholders = await _async_validate(self.hass, data)
+            account_id, errors, placeholders = await async_validate(self.hass, data)
             if account_id is not None:
                 await self.async_set_unique_id(account_id)
                 self._abort_if_unique_id_configured()
@@ -243,7 +208,7 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
             data = {**kept, **data}
             if step_id == "reauth_confirm":
                 data = {**entry.data, **data}
-            account_id, errors, found = await _async_validate(self.hass, data)
+            account_id, errors, found = await async_validate(self.hass, data)
             placeholders |= found
             if account_id is not None:
                 # The account id is derived from the credential, so a new
@@ -267,52 +232,6 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
 
     @staticmethod
     @callback
-    def async_get_options_flow(config_entry: ConfigEntry) -> CloudBridgeOptionsFlow:
+    def async_get_options_flow(config_entry: ConfigEntry) -> OptionsFlow:
         """Options of an account."""
         return CloudBridgeOptionsFlow()
-
-
-class CloudBridgeOptionsFlow(OptionsFlow):
-    """How often to poll, within what the cloud allows."""
-
-    config_entry: CloudBridgeConfigEntry
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Show and check the poll interval."""
-        errors: dict[str, str] = {}
-        coordinator = self.config_entry.runtime_data
-        shortest = int(coordinator.client.min_poll_interval(coordinator.data))
-        if user_input is not None:
-            chosen = user_input.get(CONF_SCAN_INTERVAL)
-            if chosen is not None and chosen < shortest:
-                errors[CONF_SCAN_INTERVAL] = "interval_too_short"
-            else:
-                return self.async_create_entry(
-                    data={} if chosen is None else {CONF_SCAN_INTERVAL: int(chosen)}
-                )
-        schema = vol.Schema(
-            {
-                vol.Optional(CONF_SCAN_INTERVAL): NumberSelector(
-                    NumberSelectorConfig(
-                        min=1,
-                        max=86400,
-                        step=1,
-                        mode=NumberSelectorMode.BOX,
-                        unit_of_measurement="s",
-                    )
-                )
-            }
-        )
-        return self.async_show_form(
-            step_id="init",
-            data_schema=self.add_suggested_values_to_schema(
-                schema, user_input or dict(self.config_entry.options)
-            ),
-            errors=errors,
-            description_placeholders={
-                "shortest": str(shortest),
-                "current": str(int(coordinator.poll_interval(coordinator.data))),
-            },
-        )

@@ -32,7 +32,7 @@ from .api import (
 )
 from .api.features import CommandResult, CreateKey, DeferredCommand, DeviceChanged
 from .const import DOMAIN
-from .issues import QUOTA_EXCEEDED, async_clear, async_raise
+from .issues import QUOTA_EXCEEDED, UNKNOWN_DEVICES, async_clear, async_raise
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -127,6 +127,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             self._back_off()
             raise self._update_failed(err) from err
         self._recovered()
+        self._report_missing()
         self.update_interval = timedelta(seconds=self.poll_interval(devices))
         self._register_devices(devices)
         return devices
@@ -181,6 +182,20 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             async_clear(self.hass, QUOTA_EXCEEDED, self.config_entry.entry_id)
         self._quota_spent = False
         self._failures = 0
+
+    def _report_missing(self) -> None:
+        """Name the devices the cloud no longer knows in a repair issue, once."""
+        entry_id = self.config_entry.entry_id
+        missing = self.client.missing_devices
+        if missing:
+            async_raise(
+                self.hass,
+                UNKNOWN_DEVICES,
+                entry_id,
+                {"title": self.config_entry.title, "device_ids": ", ".join(missing)},
+            )
+        else:
+            async_clear(self.hass, UNKNOWN_DEVICES, entry_id)
 
     @callback
     def async_handle_push(self, payload: Any) -> None:

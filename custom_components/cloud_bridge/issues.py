@@ -10,7 +10,8 @@ from .const import DOMAIN
 WEBHOOK_UNAVAILABLE = "webhook_unavailable"
 WEBHOOK_IN_USE = "webhook_in_use"
 QUOTA_EXCEEDED = "quota_exceeded"
-ISSUES = (WEBHOOK_UNAVAILABLE, WEBHOOK_IN_USE, QUOTA_EXCEEDED)
+UNKNOWN_DEVICES = "unknown_devices"
+ISSUES = (WEBHOOK_UNAVAILABLE, WEBHOOK_IN_USE, QUOTA_EXCEEDED, UNKNOWN_DEVICES)
 
 
 def _issue_id(key: str, entry_id: str) -> str:

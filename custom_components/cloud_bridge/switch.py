@@ -6,13 +6,17 @@ from typing import Any
 
 from homeassistant.components.switch import SwitchEntity
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_platform
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+import voluptuous as vol
 
-from .api import Channel, Device, SetPower
+from .api import Channel, Device, SetPower, SetPowerFor
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity, channel_label
 
 PARALLEL_UPDATES = 0
+SERVICE_TURN_ON_FOR = "turn_on_for"
+ATTR_DURATION = "duration"
 
 
 async def async_setup_entry(
@@ -22,6 +26,11 @@ async def async_setup_entry(
 ) -> None:
     """Add a switch for every switchable channel of the account."""
     coordinator = entry.runtime_data
+    entity_platform.async_get_current_platform().async_register_entity_service(
+        SERVICE_TURN_ON_FOR,
+        {vol.Required(ATTR_DURATION): vol.All(vol.Coerce(int), vol.Range(1, 86400))},
+        "async_turn_on_for",
+    )
     async_add_entities(
         CloudBridgeSwitch(coordinator, device, channel)
         for device in coordinator.data.values()
@@ -54,3 +63,7 @@ class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):
 
     async def async_turn_off(self, **kwargs: Any) -> None:
         await self._execute(SetPower(on=False))
+
+    async def async_turn_on_for(self, duration: int) -> None:
+        """Turn on, and off again after `duration` seconds (where the cloud can)."""
+        await self._execute(SetPowerFor(on=True, seconds=duration))

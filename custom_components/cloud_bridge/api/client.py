@@ -32,6 +32,11 @@ class CloudClient(ABC):
     ) -> None:
         """Send one command; return once the cloud has accepted it."""
 
+    @property
+    def missing_devices(self) -> list[str]:
+        """Devices the user named that the cloud no longer knows."""
+        return []
+
     @abstractmethod
     def min_poll_interval(self, devices: Mapping[str, Device]) -> float:
         """The shortest poll interval (s) that keeps within the cloud's limits."""

@@ -14,6 +14,14 @@ class SetPower:
 
 
 @dataclass(frozen=True, slots=True)
+class SetPowerFor:
+    """Turn a channel on or off, and back again after `seconds`."""
+
+    on: bool
+    seconds: int
+
+
+@dataclass(frozen=True, slots=True)
 class Press:
     """Press a button (a Bot in press mode)."""
 
@@ -196,6 +204,7 @@ class MediaCommand:
 
 type Command = (
     SetPower
+    | SetPowerFor
     | Press
     | SetBrightness
     | SetColor

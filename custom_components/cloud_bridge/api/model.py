@@ -31,6 +31,7 @@ from .commands import (
     SetMute,
     SetOscillation,
     SetPower,
+    SetPowerFor,
     SetPreset,
     SetTargetHumidity,
     SetTargetTemperature,
@@ -251,7 +252,7 @@ def apply_command(channel: Channel, command: Command) -> None:
     """Show the effect of an accepted command before the cloud confirms it."""
     traits = channel.traits
     match command:
-        case SetPower(on=on):
+        case SetPower(on=on) | SetPowerFor(on=on):
             channel.is_on = on
         case SetBrightness(percent=percent) if isinstance(traits, LightTraits):
             traits.brightness, channel.is_on = percent, True

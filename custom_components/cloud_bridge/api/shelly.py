@@ -19,6 +19,7 @@ from .commands import (
     SetColor,
     SetCoverPosition,
     SetPower,
+    SetPowerFor,
     StopCover,
 )
 from .errors import (
@@ -34,6 +35,7 @@ from .http import Response, fingerprint, request
 from .limiter import spacer_for
 from .model import Channel, CoverTraits, Device, LightTraits, Vendor
 from .shelly_batch import CommandBatcher, Pending
+from .shelly_fields import DEVICE, device_channel
 from .shelly_status import parse_device
 
 _LOGGER = logging.getLogger(__name__)
@@ -80,6 +82,8 @@ def encode(channel: Channel, command: Command) -> tuple[str, dict[str, Any]]:
     match command:
         case SetPower(on=on) if kind != "cover":
             return f"set/{kind}", {"on": on}
+        case SetPowerFor(on=on, seconds=seconds) if kind != "cover":
+            return f"set/{kind}", {"on": on, "toggle_after": seconds}
         case SetBrightness(percent=percent) if kind == "light":
             return "set/light", {"on": True, "brightness": percent}
         case SetColor(rgb=(red, green, blue)) if kind == "light":
@@ -119,6 +123,7 @@ class ShellyClient(CloudClient):
         self._spacer = spacer_for(
             fingerprint("shelly", self._base_url, auth_key), CALL_INTERVAL
         )
+        self._missing: list[str] = []
         self._batcher = CommandBatcher(self._send_one, self._send_groups, _failure)
 
     @property
@@ -170,16 +175,49 @@ class ShellyClient(CloudClient):
                 device = parse_device(state) if isinstance(state, dict) else None
                 if device is not None and device.id in chunk:
                     devices[device.id] = device
+        self._missing = [d for d in self.device_ids if d not in devices]
+        for device_id in self._missing:
+            # Kept, unavailable, so its entities stay until the user removes the id.
+            devices[device_id] = Device(
+                id=device_id,
+                name=device_id,
+                model="Shelly",
+                manufacturer="Shelly",
+                online=False,
+                channels={DEVICE: device_channel({}, online=False)},
+            )
         return devices
+
+    @property
+    def missing_devices(self) -> list[str]:
+        """Configured ids the cloud did not answer for at the last poll."""
+        return self._missing
+
+    async def async_discover(self) -> list[str]:
+        """The account's device ids, from the older v1 `/device/all_status` call.
+
+        A convenience only: the call is deprecated and may go away, so an
+        empty list (not an error) is the answer when it does not work.
+        """
+        try:
+            async with self._spacer.slot(urgent=True):
+                resp = await request(
+                    self._session,
+                    "POST",
+                    f"{self._base_url}/device/all_status",
+                    params={"auth_key": self._auth_key},
+                )
+        except CloudUnreachable:
+            return []
+        data = resp.data.get("data") if isinstance(resp.data, dict) else None
+        found = data.get("devices_status") if isinstance(data, dict) else None
+        return sorted(found) if resp.status == 200 and isinstance(found, dict) else []
 
     async def async_validate(self) -> None:
         """Raise UnknownDevices naming every id the cloud does not know."""
-        devices = await self.async_get_devices()
-        missing = [
-            device_id for device_id in self.device_ids if device_id not in devices
-        ]
-        if missing:
-            raise UnknownDevices(missing)
+        await self.async_get_devices()
+        if self._missing:
+            raise UnknownDevices(self._missing)
 
     async def async_execute(
         self, device: Device, channel: Channel, command: Command
