@@ -210,3 +210,23 @@ def test_sinricpro_unmapped_and_junk() -> None:
     switch = parse_sinric({"id": "b", "product": {"code": "sinric.devices.types.SWITCH"}, "powerState": 1})
     assert switch is not None
     assert switch.channels["main"].is_on is None
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://api.switch-bot.com", True),
+        ("http://127.0.0.1:8081", True),
+        ("http://localhost:8081", True),
+        ("http://192.168.1.20", True),
+        ("http://10.1.2.3:8080", True),
+        ("http://[::1]:8080", True),
+        ("http://api.switch-bot.com", False),
+        ("http://8.8.8.8", False),
+        ("ftp://127.0.0.1", False),
+        ("http://", False),
+    ],
+)
+def test_plain_http_allowed(url: str, allowed: bool) -> None:
+    """Plain http only to loopback and private addresses."""
+    assert http.plain_http_allowed(url) is allowed

@@ -323,3 +323,20 @@ async def test_cannot_connect(hass: HomeAssistant, clouds: dict[str, Any], vendo
     assert result["errors"] == {"base": "cannot_connect"}
     result = await hass.config_entries.flow.async_configure(flow_id, user_input)
     assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+@pytest.mark.parametrize(
+    ("vendor", "user_input"),
+    [
+        ("switchbot", {"api_token": SWITCHBOT_TOKEN, "advanced": {"base_url": "http://api.example.com"}}),
+        ("shelly", {"host": "http://shelly.example.com", "auth_key": SHELLY_AUTH_KEY, "device_ids": SHELLY_1PM}),
+        ("sinricpro", {"api_key": SINRICPRO_API_KEY, "advanced": {"base_url": "ftp://10.0.0.1"}}),
+    ],
+)
+async def test_plain_http_only_nearby(
+    hass: HomeAssistant, vendor: str, user_input: dict[str, Any]
+) -> None:
+    """Credentials never travel unencrypted across the internet: refused before any call."""
+    flow_id = await _vendor_form(hass, vendor)
+    result = await hass.config_entries.flow.async_configure(flow_id, user_input)
+    assert result["errors"] == {"base": "insecure_url"}

@@ -148,3 +148,16 @@ async def test_burst_of_25(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> No
     assert shelly_cloud.rate_limit_violations == 0
     # 25 commands of two kinds went out as two group calls.
     assert len(shelly_cloud.requests_to("/v2/devices/api/set/groups")) == 2
+
+
+async def test_interval_only(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud, shelly_entry: MockConfigEntry
+) -> None:
+    """Saving the same ids with a new interval changes only the interval."""
+    calls = len(shelly_cloud.requests)
+    result = await _options(
+        hass, shelly_entry, device_ids=f"{SHELLY_1PM}\n{SHELLY_2PM}\n{SHELLY_HT}", scan_interval=120
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert shelly_entry.options == {"scan_interval": 120}
+    assert len(shelly_cloud.requests) == calls  # nothing to check with the cloud

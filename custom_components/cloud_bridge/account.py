@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from homeassistant.const import CONF_API_KEY, CONF_API_TOKEN, CONF_HOST
 from homeassistant.core import HomeAssistant
@@ -20,6 +21,7 @@ from .api import (
     UnknownDevices,
     Vendor,
 )
+from .api.http import plain_http_allowed
 from .api.switchbot import DEFAULT_BASE_URL as SWITCHBOT_URL
 from .const import (
     CONF_API_SECRET,
@@ -35,6 +37,15 @@ _LOGGER = logging.getLogger(__name__)
 def build_client(hass: HomeAssistant, data: Mapping[str, Any]) -> CloudClient:
     """The client for the account that `data` (an entry's data) describes."""
     session = async_get_clientsession(hass)
+    for key in (CONF_BASE_URL, CONF_HOST):
+        url = data.get(key)
+        if isinstance(url, str) and urlsplit(url).scheme.lower() == "http":
+            # Allowed only to loopback and private addresses (checked in the
+            # config flow); still worth a line in the log.
+            _LOGGER.warning(
+                "Cloud Bridge reaches %s over plain http (for a local test server)",
+                urlsplit(url).netloc,
+            )
     vendor = Vendor(data[CONF_VENDOR])
     if vendor is Vendor.SWITCHBOT:
         return SwitchBotClient(
@@ -54,6 +65,9 @@ async def async_validate(
     hass: HomeAssistant, data: Mapping[str, Any]
 ) -> tuple[str | None, dict[str, str], dict[str, str]]:
     """Call the cloud: the account id, or form errors and their placeholders."""
+    urls = [data.get(CONF_BASE_URL), data.get(CONF_HOST)]
+    if any(isinstance(url, str) and not plain_http_allowed(url) for url in urls):
+        return None, {"base": "insecure_url"}, {}
     client = build_client(hass, data)
     try:
         if isinstance(client, ShellyClient):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import hashlib
+import ipaddress
 import json
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 
@@ -64,6 +66,26 @@ async def request(
         )
         parsed = None
     return Response(status, parsed, text)
+
+
+def plain_http_allowed(url: str) -> bool:
+    """Whether a URL may be used: https always, plain http only to this network.
+
+    Credentials go in every request, so plain http is only for a test server
+    or proxy on loopback or a private address, never across the internet.
+    """
+    parsed = urlsplit(url)
+    if parsed.scheme.lower() == "https":
+        return True
+    if parsed.scheme.lower() != "http" or not parsed.hostname:
+        return False
+    if parsed.hostname.lower() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(parsed.hostname)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private
 
 
 def fingerprint(*parts: str) -> str:
