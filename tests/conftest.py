@@ -235,3 +235,32 @@ async def post_webhook(client: TestClient, entry: MockConfigEntry, body: Any) ->
     else:
         response = await client.post(path, json=body)
     return response.status
+
+
+@pytest.fixture
+async def sinricpro_home(socket_enabled: None) -> AsyncIterator[SinricProCloud]:
+    """A SinricPro account with a device of every type (and a TV, not mapped)."""
+    from tests.sinricpro_home import populate
+
+    cloud = SinricProCloud(SINRICPRO_API_KEY)
+    populate(cloud)
+    await cloud.start()
+    yield cloud
+    await cloud.stop()
+
+
+@pytest.fixture
+async def sinricpro_home_entry(
+    hass: HomeAssistant, sinricpro_home: SinricProCloud
+) -> AsyncIterator[MockConfigEntry]:
+    """That account set up with its event stream open; unloaded (stream ended) after."""
+    from homeassistant.config_entries import ConfigEntryState
+
+    from tests.sinricpro_home import wait_until
+
+    entry = await setup_entry(hass, sinricpro_data(sinricpro_home))
+    await wait_until(lambda: entry.runtime_data.push_active, "the stream is up")
+    yield entry
+    if entry.state is ConfigEntryState.LOADED:
+        await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_block_till_done()

@@ -19,6 +19,7 @@ from .conftest import (
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
 )
+from .sinricpro_home import wait_until
 
 
 async def test_diagnostics(
@@ -30,6 +31,8 @@ async def test_diagnostics(
     snapshot: SnapshotAssertion,
 ) -> None:
     """Each account's diagnostics, with every secret redacted."""
+    # Once SinricPro's event stream is up, so that its poll interval is settled.
+    await wait_until(lambda: sinricpro_entry.runtime_data.push_active, "the stream is up")
     for entry in (switchbot_entry, shelly_entry, sinricpro_entry):
         result = await get_diagnostics_for_config_entry(hass, hass_client, entry)
         text = json.dumps(result)

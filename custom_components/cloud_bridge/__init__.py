@@ -14,6 +14,7 @@ from .const import DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .issues import async_clear_all
 from .services import async_setup_services
+from .stream import async_setup_stream
 from .webhook import async_remove_webhook, async_setup_webhook
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -52,6 +53,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: CloudBridgeConfigEntry) 
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     # Not awaited: a slow webhook setup must not hold up the entities.
     entry.async_create_task(hass, async_setup_webhook(hass, entry))
+    async_setup_stream(hass, entry)
     return True
 
 

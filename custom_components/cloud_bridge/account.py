@@ -37,15 +37,6 @@ _LOGGER = logging.getLogger(__name__)
 def build_client(hass: HomeAssistant, data: Mapping[str, Any]) -> CloudClient:
     """The client for the account that `data` (an entry's data) describes."""
     session = async_get_clientsession(hass)
-    for key in (CONF_BASE_URL, CONF_HOST):
-        url = data.get(key)
-        if isinstance(url, str) and urlsplit(url).scheme.lower() == "http":
-            # Allowed only to loopback and private addresses (checked in the
-            # config flow); still worth a line in the log.
-            _LOGGER.warning(
-                "Cloud Bridge reaches %s over plain http (for a local test server)",
-                urlsplit(url).netloc,
-            )
     vendor = Vendor(data[CONF_VENDOR])
     if vendor is Vendor.SWITCHBOT:
         return SwitchBotClient(
@@ -65,9 +56,19 @@ async def async_validate(
     hass: HomeAssistant, data: Mapping[str, Any]
 ) -> tuple[str | None, dict[str, str], dict[str, str]]:
     """Call the cloud: the account id, or form errors and their placeholders."""
-    urls = [data.get(CONF_BASE_URL), data.get(CONF_HOST)]
-    if any(isinstance(url, str) and not plain_http_allowed(url) for url in urls):
+    urls = [
+        u for u in (data.get(CONF_BASE_URL), data.get(CONF_HOST)) if isinstance(u, str)
+    ]
+    if not all(plain_http_allowed(url) for url in urls):
         return None, {"base": "insecure_url"}, {}
+    for url in urls:
+        if urlsplit(url).scheme.lower() == "http":
+            # Allowed to this machine and the local network only; still worth
+            # a line, as credentials travel unencrypted.
+            _LOGGER.warning(
+                "Cloud Bridge will reach %s over plain http (a local test server?)",
+                urlsplit(url).netloc,
+            )
     client = build_client(hass, data)
     try:
         if isinstance(client, ShellyClient):

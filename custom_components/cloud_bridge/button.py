@@ -1,4 +1,4 @@
-"""Buttons: devices that can only be pressed (a Bot in press mode, an IR light's brightness steps)."""
+"""Buttons: devices that can only be pressed (a Bot in press mode, an IR light's brightness steps, a doorbell)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from homeassistant.components.button import ButtonEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import ButtonTraits, Channel, Device, Press
+from .api import ButtonTraits, Channel, Device, DoorbellTraits, Press
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity
 
@@ -18,13 +18,13 @@ async def async_setup_entry(
     entry: CloudBridgeConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add a button for every channel that can only be pressed."""
+    """Add a button for every channel that can only be pressed, and every doorbell."""
     coordinator = entry.runtime_data
     async_add_entities(
         CloudBridgeButton(coordinator, device, channel)
         for device in coordinator.data.values()
         for channel in device.channels.values()
-        if isinstance(channel.traits, ButtonTraits)
+        if isinstance(channel.traits, ButtonTraits | DoorbellTraits)
     )
 
 
@@ -37,9 +37,13 @@ class CloudBridgeButton(CloudBridgeEntity, ButtonEntity):
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
     ) -> None:
         super().__init__(coordinator, device, channel, "press")
+        traits = channel.traits
+        if isinstance(traits, DoorbellTraits):
+            # Rings the doorbell as its own button does.
+            self._attr_translation_key = "ring"
         # A device with several buttons names each by what it does.
-        if (purpose := self.traits_of(ButtonTraits).purpose) is not None:
-            self._attr_translation_key = purpose.value
+        elif isinstance(traits, ButtonTraits) and traits.purpose is not None:
+            self._attr_translation_key = traits.purpose.value
 
     async def async_press(self) -> None:
         await self._execute(Press())

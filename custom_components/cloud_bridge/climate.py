@@ -1,4 +1,4 @@
-"""Air conditioners: HVAC mode (off is power off), target temperature and fan mode."""
+"""Air conditioners and thermostats: HVAC mode (off is power off), target temperature, fan mode, presets."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from homeassistant.components.climate import ClimateEntity
 from homeassistant.components.climate.const import (
     ATTR_HVAC_MODE,
+    PRESET_NONE,
     ClimateEntityFeature,
     HVACMode,
 )
@@ -20,12 +21,16 @@ from .api import (
     Command,
     Device,
     HvacMode,
+    Reading,
     SetFanMode,
     SetHvacMode,
+    SetPreset,
     SetTargetTemperature,
 )
+from .api.appliance_model import NO_PRESET
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .entity import CloudBridgeEntity
 
 PARALLEL_UPDATES = 0
 
@@ -35,21 +40,22 @@ async def async_setup_entry(
     entry: CloudBridgeConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add a climate entity for every air conditioner channel."""
+    """Add a climate entity for every air conditioner and thermostat channel."""
     coordinator = entry.runtime_data
     async_add_entities(
-        CloudBridgeClimate(coordinator, device, channel)
+        (AssumedClimate if channel.assumed else CloudBridgeClimate)(
+            coordinator, device, channel
+        )
         for device in coordinator.data.values()
         for channel in device.channels.values()
         if isinstance(channel.traits, ClimateTraits)
     )
 
 
-class CloudBridgeClimate(AssumedStateEntity, ClimateEntity):
-    """An air conditioner channel; its state is the setting last sent."""
+class CloudBridgeClimate(CloudBridgeEntity, ClimateEntity):
+    """An air conditioner or thermostat channel."""
 
     _attr_name = None
-    _attr_translation_key = "air_conditioner"
     _attr_temperature_unit = UnitOfTemperature.CELSIUS
 
     def __init__(
@@ -57,6 +63,9 @@ class CloudBridgeClimate(AssumedStateEntity, ClimateEntity):
     ) -> None:
         super().__init__(coordinator, device, channel, "climate")
         traits = self.traits_of(ClimateTraits)
+        self._attr_translation_key = (
+            "thermostat" if traits.thermostat else "air_conditioner"
+        )
         # The neutral modes carry Home Assistant's names.
         self._attr_hvac_modes = [HVACMode(mode.value) for mode in traits.hvac_modes]
         self._attr_min_temp = traits.min_temperature
@@ -70,6 +79,10 @@ class CloudBridgeClimate(AssumedStateEntity, ClimateEntity):
         if traits.fan_modes:
             features |= ClimateEntityFeature.FAN_MODE
             self._attr_fan_modes = list(traits.fan_modes)
+        if traits.presets:
+            features |= ClimateEntityFeature.PRESET_MODE
+            # The neutral NO_PRESET is Home Assistant's PRESET_NONE.
+            self._attr_preset_modes = [PRESET_NONE, *traits.presets]
         self._attr_supported_features = features
 
     @property
@@ -87,6 +100,19 @@ class CloudBridgeClimate(AssumedStateEntity, ClimateEntity):
     def fan_mode(self) -> str | None:
         return self.traits_of(ClimateTraits).fan_mode
 
+    @property
+    def preset_mode(self) -> str | None:
+        traits = self.traits_of(ClimateTraits)
+        return (traits.preset or PRESET_NONE) if traits.presets else None
+
+    @property
+    def current_temperature(self) -> float | None:
+        return self.channel.readings.get(Reading.TEMPERATURE)
+
+    @property
+    def current_humidity(self) -> float | None:
+        return self.channel.readings.get(Reading.HUMIDITY)
+
     async def async_set_hvac_mode(self, hvac_mode: HVACMode) -> None:
         await self._execute(SetHvacMode(mode=HvacMode(hvac_mode.value)))
 
@@ -101,12 +127,22 @@ class CloudBridgeClimate(AssumedStateEntity, ClimateEntity):
     async def async_set_fan_mode(self, fan_mode: str) -> None:
         await self._execute(SetFanMode(mode=fan_mode))
 
+    async def async_set_preset_mode(self, preset_mode: str) -> None:
+        preset = NO_PRESET if preset_mode == PRESET_NONE else preset_mode
+        await self._execute(SetPreset(preset=preset))
+
     async def async_turn_on(self) -> None:
-        mode = self.traits_of(ClimateTraits).hvac_mode or HvacMode.AUTO
-        await self._execute(SetHvacMode(mode=mode))
+        mode = self.traits_of(ClimateTraits).hvac_mode
+        # A device whose own mode was off runs in auto when switched on.
+        on_mode = HvacMode.AUTO if mode is None or mode is HvacMode.OFF else mode
+        await self._execute(SetHvacMode(mode=on_mode))
 
     async def async_turn_off(self) -> None:
         await self._execute(SetHvacMode(mode=HvacMode.OFF))
+
+
+class AssumedClimate(AssumedStateEntity, CloudBridgeClimate):
+    """An air conditioner that reports nothing (IR): its state is the setting last sent."""
 
     def saved_state(self) -> dict[str, Any]:
         traits = self.traits_of(ClimateTraits)

@@ -30,9 +30,17 @@ from .api import (
     RateLimited,
     apply_command,
 )
-from .api.features import CommandResult, CreateKey, DeferredCommand, DeviceChanged
+from .api.features import (
+    ChannelEvent,
+    CommandResult,
+    CreateKey,
+    DeferredCommand,
+    DeviceChanged,
+    PushEvent,
+)
 from .const import DOMAIN
 from .issues import QUOTA_EXCEEDED, UNKNOWN_DEVICES, async_clear, async_raise
+from .outcome import OutcomeWatch
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -54,6 +62,11 @@ def device_identifier(client: CloudClient, device_id: str) -> tuple[str, str]:
 def signal_command_result(entry_id: str, device_id: str) -> str:
     """The dispatcher signal that carries a device's deferred command results."""
     return f"{DOMAIN}_{entry_id}_{device_id}_command_result"
+
+
+def signal_channel_event(entry_id: str, device_id: str, channel_key: str) -> str:
+    """The dispatcher signal that carries what happens on a channel (a doorbell press)."""
+    return f"{DOMAIN}_{entry_id}_{device_id}_{channel_key}_event"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +107,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         self.pending: dict[str, PendingCommand] = {}
         self._failures = 0
         self._quota_spent = False
+        self.outcomes = OutcomeWatch(self)
 
     def poll_interval(self, devices: dict[str, Device]) -> float:
         """The user's interval if they chose one, never shorter than is safe."""
@@ -199,10 +213,25 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
 
     @callback
     def async_handle_push(self, payload: Any) -> None:
-        """Apply one pushed event to the snapshot and tell who it concerns at once."""
-        event = self.client.apply_webhook(payload, self.data)
+        """Apply one event pushed to the webhook to the snapshot."""
+        self.async_handle_event(self.client.apply_webhook(payload, self.data))
+
+    @callback
+    def async_handle_event(self, event: PushEvent | None) -> None:
+        """Tell who a pushed event concerns at once (the snapshot has its change)."""
+        if event is None:
+            return
+        self.outcomes.async_arrived(event.device_id)
         if isinstance(event, DeviceChanged):
             self.async_update_listeners()
+        elif isinstance(event, ChannelEvent):
+            async_dispatcher_send(
+                self.hass,
+                signal_channel_event(
+                    self.config_entry.entry_id, event.device_id, event.channel_key
+                ),
+                event,
+            )
         elif isinstance(event, CommandResult):
             async_dispatcher_send(
                 self.hass,
@@ -239,6 +268,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             await self._async_send(device, channel, command)
             apply_command(channel, command)
             self.async_update_listeners()
+        self.outcomes.async_expect(device_id)
 
     async def async_send_deferred(
         self, device_id: str, channel_key: str, command: DeferredCommand

@@ -72,6 +72,8 @@ class CloudBridgeCover(CloudBridgeEntity, CoverEntity):
                 | CoverEntityFeature.CLOSE
                 | CoverEntityFeature.SET_POSITION
             )
+        elif traits.open_close_only:
+            features |= CoverEntityFeature.OPEN | CoverEntityFeature.CLOSE
         if traits.supports_tilt:
             features |= (
                 CoverEntityFeature.OPEN_TILT
@@ -84,7 +86,8 @@ class CloudBridgeCover(CloudBridgeEntity, CoverEntity):
 
     @property
     def current_cover_position(self) -> int | None:
-        return self.traits_of(CoverTraits).position
+        traits = self.traits_of(CoverTraits)
+        return traits.position if traits.supports_position else None
 
     @property
     def current_cover_tilt_position(self) -> int | None:
@@ -93,7 +96,8 @@ class CloudBridgeCover(CloudBridgeEntity, CoverEntity):
     @property
     def is_closed(self) -> bool | None:
         traits = self.traits_of(CoverTraits)
-        level = traits.position if traits.supports_position else traits.tilt
+        tilt_only = traits.supports_tilt and not traits.supports_position
+        level = traits.tilt if tilt_only else traits.position
         return None if level is None else level == 0
 
     @property

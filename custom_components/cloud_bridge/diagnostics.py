@@ -46,4 +46,6 @@ async def async_get_config_entry_diagnostics(
         if coordinator.update_interval
         else None,
         "devices": [asdict(device) for device in coordinator.data.values()],
+        # What the client knows beside the snapshot, e.g. device types it skipped.
+        **coordinator.client.diagnostics(),
     }

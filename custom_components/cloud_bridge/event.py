@@ -1,20 +1,27 @@
-"""Events: a keypad reports how a passcode change ended (success, failed, timeout)."""
+"""Events: a doorbell rings; a keypad reports how a passcode change ended (success, failed, timeout)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.components.event import EventEntity
+from homeassistant.components.event import EventDeviceClass, EventEntity
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import Channel, Device
-from .api.features import CommandOutcome, CommandResult, KeypadTraits
+from .api import Channel, Device, DoorbellTraits
+from .api.features import (
+    ChannelEvent,
+    ChannelEventType,
+    CommandOutcome,
+    CommandResult,
+    KeypadTraits,
+)
 from .coordinator import (
     CloudBridgeConfigEntry,
     CloudBridgeCoordinator,
     PendingCommand,
+    signal_channel_event,
     signal_command_result,
 )
 from .entity import CloudBridgeEntity
@@ -27,14 +34,57 @@ async def async_setup_entry(
     entry: CloudBridgeConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add a passcode event entity for every keypad of the account."""
+    """Add a passcode event entity for every keypad, a ring event for every doorbell."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        KeypadEvent(coordinator, device, channel)
+    channels = [
+        (device, channel)
         for device in coordinator.data.values()
         for channel in device.channels.values()
+    ]
+    async_add_entities(
+        KeypadEvent(coordinator, device, channel)
+        for device, channel in channels
         if isinstance(channel.traits, KeypadTraits)
     )
+    async_add_entities(
+        DoorbellEvent(coordinator, device, channel)
+        for device, channel in channels
+        if isinstance(channel.traits, DoorbellTraits)
+    )
+
+
+class DoorbellEvent(CloudBridgeEntity, EventEntity):
+    """Fires when a doorbell is pressed, at the door or from its ring button."""
+
+    # Ringing is what a doorbell is for: the entity is named after the device.
+    _attr_name = None
+    _attr_device_class = EventDeviceClass.DOORBELL
+    _attr_translation_key = "doorbell"
+
+    def __init__(
+        self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
+    ) -> None:
+        super().__init__(coordinator, device, channel, "doorbell")
+        self._attr_event_types = [event.value for event in ChannelEventType]
+
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()
+        self.async_on_remove(
+            async_dispatcher_connect(
+                self.hass,
+                signal_channel_event(
+                    self.coordinator.config_entry.entry_id,
+                    self._device_id,
+                    self._channel_key,
+                ),
+                self._async_happened,
+            )
+        )
+
+    @callback
+    def _async_happened(self, event: ChannelEvent) -> None:
+        self._trigger_event(event.event_type.value)
+        self.async_write_ha_state()
 
 
 class KeypadEvent(CloudBridgeEntity, EventEntity):

@@ -110,7 +110,8 @@ ACTIONS: dict[str, dict[str, Action]] = {
     "GARAGE_DOOR": {"setMode": _garage},
     "SMARTLOCK": {"setLockState": _lock},
     "THERMOSTAT": _THERMOSTAT_ACTIONS,
-    "AC_UNIT": _THERMOSTAT_ACTIONS,
+    # A window AC unit's fan speed is a range value 1-3 (low, medium, high).
+    "AC_UNIT": {**_THERMOSTAT_ACTIONS, "setRangeValue": _int_field("rangeValue", 0, 3)},
     "FAN": {"setPowerState": _power, "setRangeValue": _int_field("rangeValue", 0, 100)},
     "DOORBELL": {"DoorbellPress": _doorbell},
 }
@@ -138,7 +139,7 @@ DEFAULT_STATE: dict[str, JsonDict] = {
     "GARAGE_DOOR": {"mode": "Close"},
     "SMARTLOCK": {"lockState": "LOCKED"},
     "THERMOSTAT": _THERMOSTAT_STATE,
-    "AC_UNIT": _THERMOSTAT_STATE,
+    "AC_UNIT": {**_THERMOSTAT_STATE, "rangeValue": 1},
     "FAN": {"powerState": "Off", "rangeValue": 1},
     "TEMPERATURESENSOR": {"temperature": 21.5, "humidity": 45.0},
     "CONTACT_SENSOR": {"contactState": "closed"},

@@ -44,12 +44,18 @@ class RemoteTraits:
     supports_power: bool = True
 
 
+# The preset that is none of a climate channel's presets (Home Assistant's name too).
+NO_PRESET = "none"
+
+
 @dataclass(slots=True)
 class ClimateTraits:
-    """An air conditioner; temperatures in °C, fan modes by neutral names.
+    """An air conditioner or thermostat; temperatures in °C, fan modes by neutral names.
 
     `hvac_mode` is the mode it runs in when on, kept while it is off: the
-    power is the channel's `is_on`.
+    power is the channel's `is_on`. A device whose own mode can be "off"
+    besides its power reports HvacMode.OFF here. `preset` is one of
+    `presets` (such as "eco") or None.
     """
 
     hvac_mode: HvacMode | None = None
@@ -60,6 +66,9 @@ class ClimateTraits:
     min_temperature: float = 16.0
     max_temperature: float = 30.0
     temperature_step: float = 1.0
+    preset: str | None = None
+    presets: tuple[str, ...] = ()
+    thermostat: bool = False  # a thermostat rather than an air conditioner
 
 
 @dataclass(slots=True)

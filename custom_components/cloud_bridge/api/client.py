@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from .commands import Command
 from .errors import CommandRejected
 from .features import DeferredCommand, Passcode, PushEvent, Scene
 from .model import Channel, Device, Vendor
+
+
+class StreamListener(Protocol):
+    """Whom a client's event stream reports to."""
+
+    def stream_devices(self) -> Mapping[str, Device]:
+        """The snapshot that stream events change in place."""
+
+    def stream_event(self, event: PushEvent) -> None:
+        """An event changed the snapshot, or happened on a channel."""
+
+    def stream_connected(self, connected: bool) -> None:
+        """The stream is up (changes arrive) or down (changes may be missed)."""
 
 
 class CloudClient(ABC):
@@ -91,3 +104,31 @@ class CloudClient(ABC):
         Never raises on a malformed event.
         """
         return None
+
+    @property
+    def supports_stream(self) -> bool:
+        """Whether the cloud pushes changes on an event stream we hold open."""
+        return False
+
+    async def async_run_stream(self, listener: StreamListener) -> None:
+        """Hold the event stream open, reconnecting, until cancelled.
+
+        Raises AuthError once the cloud refuses the credentials themselves.
+        """
+        raise CommandRejected("unsupported", "this cloud has no event stream")
+
+    @property
+    def confirm_timeout(self) -> float | None:
+        """Seconds within which the outcome of an accepted command is pushed.
+
+        None when the cloud's acceptance is the outcome.
+        """
+        return None
+
+    async def async_get_device(self, device_id: str) -> Device | None:
+        """Fetch one device anew; None when the cloud no longer lists it."""
+        return (await self.async_get_devices()).get(device_id)
+
+    def diagnostics(self) -> dict[str, Any]:
+        """What a bug report needs beside the device snapshot (never a secret)."""
+        return {}

@@ -92,7 +92,10 @@ class SetFanSpeed:
 
 @dataclass(frozen=True, slots=True)
 class SetPreset:
-    """A fan preset or humidifier mode, by the name the channel lists."""
+    """A fan preset, humidifier mode or climate preset, by the name the channel lists.
+
+    For a climate channel, a name it does not list (NO_PRESET) leaves every preset.
+    """
 
     preset: str
 

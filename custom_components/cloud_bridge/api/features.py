@@ -95,4 +95,19 @@ class DeviceChanged:
     device_id: str
 
 
-type PushEvent = DeviceChanged | CommandResult
+class ChannelEventType(StrEnum):
+    """Something that happened on a channel, with no state left behind."""
+
+    RING = "ring"  # a doorbell was pressed
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelEvent:
+    """A pushed event reported a happening on one channel (a doorbell press)."""
+
+    device_id: str
+    channel_key: str
+    event_type: ChannelEventType
+
+
+type PushEvent = DeviceChanged | CommandResult | ChannelEvent

@@ -13,10 +13,12 @@ from .appliance_model import (
     RemoteTraits,
 )
 from .commands import (
+    CloseCover,
     Command,
     HvacMode,
     MediaAction,
     MediaCommand,
+    OpenCover,
     Press,
     ReturnToBase,
     SetBrightness,
@@ -127,6 +129,11 @@ class ButtonTraits:
 
 
 @dataclass(slots=True)
+class DoorbellTraits:
+    """A doorbell: each press arrives as an event, and a press can be sent to it."""
+
+
+@dataclass(slots=True)
 class LightTraits:
     """A light; brightness in %, colour as RGB, white as a colour temperature."""
 
@@ -140,7 +147,11 @@ class LightTraits:
 
 @dataclass(slots=True)
 class CoverTraits:
-    """A cover; positions in %, 0 closed and 100 open, as Home Assistant counts."""
+    """A cover; positions in %, 0 closed and 100 open, as Home Assistant counts.
+
+    An `open_close_only` cover (a garage door) goes to no position between:
+    its `position` is 0 or 100.
+    """
 
     device_class: CoverClass
     position: int | None = None
@@ -149,6 +160,7 @@ class CoverTraits:
     supports_position: bool = True
     supports_tilt: bool = False
     supports_stop: bool = True
+    open_close_only: bool = False
 
 
 @dataclass(slots=True)
@@ -191,6 +203,7 @@ class VacuumTraits:
 type Traits = (
     SwitchTraits
     | ButtonTraits
+    | DoorbellTraits
     | LightTraits
     | CoverTraits
     | LockTraits
@@ -284,6 +297,11 @@ def apply_command(channel: Channel, command: Command) -> None:
             traits.oscillating = on
         case SetTargetHumidity(percent=percent) if isinstance(traits, HumidifierTraits):
             traits.target, traits.mode = percent, None
+        case OpenCover() if isinstance(traits, CoverTraits) and traits.open_close_only:
+            # It runs its whole way with nothing between to report: show it under way.
+            traits.motion = Motion.OPENING
+        case CloseCover() if isinstance(traits, CoverTraits) and traits.open_close_only:
+            traits.motion = Motion.CLOSING
         case Press():
             pass
         case _:
@@ -313,6 +331,9 @@ def _apply_appliance(channel: Channel, command: Command) -> None:
             traits.target_temperature = celsius
         case SetFanMode(mode=mode) if isinstance(traits, ClimateTraits):
             traits.fan_mode = mode
+        case SetPreset(preset=preset) if isinstance(traits, ClimateTraits):
+            traits.preset = preset if preset in traits.presets else None
+            channel.is_on = True
         case SetMute(muted=muted) if isinstance(traits, MediaTraits):
             traits.muted = muted
         case SetChannel(number=number) if isinstance(traits, MediaTraits):

@@ -1,8 +1,10 @@
-"""SinricPro REST client: API key → access token, device list, actions."""
+"""SinricPro client: API key → access token, devices and actions over REST, the event stream."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
+from contextlib import aclosing
 import json
 import logging
 import time
@@ -10,11 +12,29 @@ from typing import Any
 
 import aiohttp
 
-from .client import CloudClient
-from .commands import Command, SetPower
-from .errors import AuthError, CloudUnreachable, CommandRejected, RateLimited
-from .http import Response, fingerprint, request
-from .model import Channel, Device, Reading, SwitchTraits, Vendor
+from .client import CloudClient, StreamListener
+from .commands import Command
+from .errors import (
+    AuthError,
+    CloudUnreachable,
+    CommandRejected,
+    RateLimited,
+    Rejection,
+)
+from .features import ChannelEvent, ChannelEventType, DeviceChanged, PushEvent
+from .http import REQUEST_TIMEOUT, Response, fingerprint, request
+from .model import Channel, Device, Vendor
+from .sinricpro_devices import (
+    MAIN,
+    apply_fields,
+    device_type,
+    encode,
+    message_fields,
+    parse_device,
+)
+from .sse import HEARTBEAT, backoff_delay, read_events
+
+__all__ = ["SinricProClient", "parse_device"]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -25,57 +45,19 @@ TOKEN_MARGIN = 300.0
 DEFAULT_POLL_INTERVAL = 60.0
 MIN_POLL_INTERVAL = 30.0
 
-TYPE_PREFIX = "sinric.devices.types."
-MAIN = "main"
-# product.code suffix → does it switch, and which device fields are readings.
-SWITCH_TYPES = {"SWITCH"}
-READINGS: dict[str, dict[Reading, str]] = {
-    "TEMPERATURESENSOR": {
-        Reading.TEMPERATURE: "temperature",
-        Reading.HUMIDITY: "humidity",
-    },
-}
-# Readings that only exist when the device has ever reported them.
-OPTIONAL_READINGS = {Reading.HUMIDITY}
+# Stream timings, read when used so that tests can make them small. A stream
+# with nothing on it, not even a heartbeat, for STREAM_WATCHDOG s is reopened.
+STREAM_WATCHDOG = 90.0
+BACKOFF_BASE = 1.0
+BACKOFF_MAX = 300.0
+# The action call only queues: the outcome should be on the stream by then.
+CONFIRM_TIMEOUT = 5.0
+
+_REJECTIONS = {400: Rejection.INVALID, 404: Rejection.NOT_FOUND}
 
 
-def _device_type(raw: dict[str, Any]) -> str:
-    product = raw.get("product")
-    code = product.get("code") if isinstance(product, dict) else None
-    return code.removeprefix(TYPE_PREFIX) if isinstance(code, str) else ""
-
-
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
-
-
-def parse_device(raw: dict[str, Any]) -> Device | None:
-    """One device of `GET /api/v1/devices`; None for a type we do not map."""
-    device_id = raw.get("id")
-    device_type = _device_type(raw)
-    if not isinstance(device_id, str) or not (
-        device_type in SWITCH_TYPES or device_type in READINGS
-    ):
-        return None
-    channel = Channel(
-        key=MAIN, traits=SwitchTraits() if device_type in SWITCH_TYPES else None
-    )
-    if channel.switchable:
-        state = raw.get("powerState")
-        channel.is_on = state.lower() == "on" if isinstance(state, str) else None
-    for reading, field in READINGS.get(device_type, {}).items():
-        if field in raw or reading not in OPTIONAL_READINGS:
-            channel.readings[reading] = _num(raw.get(field))
-    return Device(
-        id=device_id,
-        name=str(raw.get("name") or device_id),
-        model=device_type,
-        manufacturer="SinricPro",
-        online=raw.get("isOnline") is not False,
-        channels={MAIN: channel},
-    )
+class _TokenRefused(CloudUnreachable):
+    """The stream refused the access token."""
 
 
 class SinricProClient(CloudClient):
@@ -96,6 +78,7 @@ class SinricProClient(CloudClient):
         self._token: str | None = None
         self._token_expiry = 0.0
         self.unmapped_types: set[str] = set()
+        self.stream_up = False
 
     @property
     def account_id(self) -> str:
@@ -106,6 +89,18 @@ class SinricProClient(CloudClient):
 
     def default_poll_interval(self, devices: Mapping[str, Device]) -> float:
         return DEFAULT_POLL_INTERVAL
+
+    @property
+    def confirm_timeout(self) -> float:
+        return CONFIRM_TIMEOUT
+
+    def diagnostics(self) -> dict[str, Any]:
+        return {
+            "unmapped_types": sorted(self.unmapped_types),
+            "stream_up": self.stream_up,
+        }
+
+    # -- REST ----------------------------------------------------------------------
 
     async def _authenticate(self) -> str:
         resp = await request(
@@ -120,7 +115,9 @@ class SinricProClient(CloudClient):
         token = data.get("accessToken")
         if resp.status != 200 or not isinstance(token, str) or not token:
             raise CloudUnreachable(f"auth answered HTTP {resp.status}")
-        lifetime = _num(data.get("expiresIn")) or 3600.0
+        lifetime = data.get("expiresIn")
+        if isinstance(lifetime, bool) or not isinstance(lifetime, (int, float)):
+            lifetime = 3600.0
         self._token = token
         self._token_expiry = time.monotonic() + max(lifetime - TOKEN_MARGIN, 0.0)
         return token
@@ -144,7 +141,11 @@ class SinricProClient(CloudClient):
         if data is None or resp.status >= 500 or resp.status == 401:
             raise CloudUnreachable(f"HTTP {resp.status}")
         if resp.status != 200 or data.get("success") is not True:
-            raise CommandRejected(str(resp.status), str(data.get("message", "")))
+            raise CommandRejected(
+                str(resp.status),
+                str(data.get("message", "")),
+                _REJECTIONS.get(resp.status, Rejection.FAILED),
+            )
         return data
 
     async def _send(self, method: str, path: str, body: Any, token: str) -> Response:
@@ -167,20 +168,134 @@ class SinricProClient(CloudClient):
             device = parse_device(raw)
             if device is not None:
                 devices[device.id] = device
-            elif (kind := _device_type(raw)) not in self.unmapped_types:
+            elif (kind := device_type(raw)) not in self.unmapped_types:
                 self.unmapped_types.add(kind)
                 _LOGGER.info("SinricPro device type %s is not supported yet", kind)
         return devices
 
+    async def async_get_device(self, device_id: str) -> Device | None:
+        try:
+            data = await self._call("GET", f"/api/v1/devices/{device_id}")
+        except CommandRejected as err:
+            if err.reason is Rejection.NOT_FOUND:
+                return None
+            raise
+        raw = data.get("device")
+        return parse_device(raw) if isinstance(raw, dict) else None
+
     async def async_execute(
         self, device: Device, channel: Channel, command: Command
     ) -> None:
-        match command:
-            case SetPower(on=on):
-                action, value = "setPowerState", {"state": "On" if on else "Off"}
-        await self._call(
-            "POST",
-            f"/api/v1/devices/{device.id}/action",
-            # The cloud wants `value` as a JSON string, not an object.
-            {"type": "request", "action": action, "value": json.dumps(value)},
-        )
+        for action, value in encode(device, channel, command):
+            await self._call(
+                "POST",
+                f"/api/v1/devices/{device.id}/action",
+                # The cloud wants `value` as a JSON string, not an object.
+                {"type": "request", "action": action, "value": json.dumps(value)},
+            )
+
+    # -- event stream ------------------------------------------------------------------
+
+    @property
+    def supports_stream(self) -> bool:
+        return True
+
+    async def async_run_stream(self, listener: StreamListener) -> None:
+        failures = 0
+        refused = False
+        while True:
+            carried = False
+            try:
+                # After a refused token, the API key decides: AuthError ends the stream.
+                token = await (self._authenticate() if refused else self.access_token())
+                async with self._session.get(
+                    f"{self.sse_url}/sse/stream",
+                    params={"accessToken": token},
+                    headers={"Accept": "text/event-stream"},
+                    timeout=aiohttp.ClientTimeout(
+                        total=None, sock_connect=REQUEST_TIMEOUT.total
+                    ),
+                ) as resp:
+                    if resp.status == 401:
+                        raise _TokenRefused("stream refused the token")
+                    if resp.status != 200:
+                        raise CloudUnreachable(f"stream answered HTTP {resp.status}")
+                    refused = False
+                    self._stream_changed(listener, True)
+                    async with aclosing(
+                        read_events(resp.content, STREAM_WATCHDOG)
+                    ) as events:
+                        async for payload in events:
+                            carried = True
+                            if payload is not HEARTBEAT and (
+                                event := read_event(payload, listener.stream_devices())
+                            ):
+                                listener.stream_event(event)
+            except _TokenRefused:
+                if not refused:
+                    refused = True
+                    continue
+            except aiohttp.ClientError as err:
+                # The URL holds the token: say what failed, never where.
+                _LOGGER.debug("SinricPro event stream: %s", type(err).__name__)
+            except CloudUnreachable as err:
+                _LOGGER.debug("SinricPro event stream: %s", err)
+            self._stream_changed(listener, False)
+            failures = 0 if carried else failures + 1
+            await asyncio.sleep(backoff_delay(failures, BACKOFF_BASE, BACKOFF_MAX))
+
+    def _stream_changed(self, listener: StreamListener, up: bool) -> None:
+        if up == self.stream_up:
+            return
+        self.stream_up = up
+        if up:
+            _LOGGER.debug("SinricPro event stream open")
+        else:
+            _LOGGER.info("SinricPro event stream lost; reconnecting, polls meanwhile")
+        listener.stream_connected(up)
+
+
+def read_event(payload: Any, devices: Mapping[str, Device]) -> PushEvent | None:
+    """Read one stream event into `devices`; what it changed, or None.
+
+    `deviceMessageArrived` comes in two shapes: state fields on `device` (as
+    the API document shows), or `message.deviceId` with `message.payload`
+    {action, value}. Never raises on a malformed event.
+    """
+    if not isinstance(payload, dict):
+        return None
+    kind = payload.get("event")
+    raw_device = payload.get("device")
+    message = payload.get("message")
+    if isinstance(message, dict) and kind == "deviceMessageArrived":
+        body = message.get("payload")
+        body = body if isinstance(body, dict) else {}
+        device = devices.get(str(message.get("deviceId") or body.get("deviceId")))
+        if device is None or body.get("success") is False:
+            # A failed request changed nothing; the missing outcome gets it read again.
+            return None
+        action, value = body.get("action"), body.get("value")
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return None
+        if action == "DoorbellPress":
+            return ChannelEvent(device.id, MAIN, ChannelEventType.RING)
+        apply_fields(device, message_fields(action, value))
+        return DeviceChanged(device.id)
+    if not isinstance(raw_device, dict):
+        return None
+    device = devices.get(str(raw_device.get("id")))
+    if device is None:
+        return None
+    if kind in ("deviceConnected", "deviceDisconnected"):
+        apply_fields(device, {"isOnline": kind == "deviceConnected"})
+        return DeviceChanged(device.id)
+    if kind != "deviceMessageArrived":
+        return None
+    if device.model == "DOORBELL":
+        # A doorbell has no state: its message is the press itself.
+        return ChannelEvent(device.id, MAIN, ChannelEventType.RING)
+    apply_fields(device, {k: v for k, v in raw_device.items() if k not in ("id", "name")})
+    return DeviceChanged(device.id)

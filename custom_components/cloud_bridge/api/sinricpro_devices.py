@@ -1,0 +1,347 @@
+"""SinricPro device types: what each becomes, how its state fields read, how commands encode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+import math
+from typing import Any, Final
+
+from .appliance_model import ClimateTraits
+from .commands import (
+    CloseCover,
+    Command,
+    HvacMode,
+    OpenCover,
+    Press,
+    SetBrightness,
+    SetColor,
+    SetColorTemp,
+    SetCoverPosition,
+    SetFanMode,
+    SetFanSpeed,
+    SetHvacMode,
+    SetLocked,
+    SetPower,
+    SetPreset,
+    SetTargetTemperature,
+)
+from .errors import CommandRejected, Rejection
+from .model import (
+    Channel,
+    CoverClass,
+    CoverTraits,
+    Device,
+    DoorbellTraits,
+    FanTraits,
+    Flag,
+    LightTraits,
+    LockState,
+    LockTraits,
+    Reading,
+    SwitchTraits,
+    Traits,
+)
+
+TYPE_PREFIX: Final = "sinric.devices.types."
+MAIN: Final = "main"
+ECO: Final = "eco"
+
+# Colour temperatures the SinricPro apps offer, warm white to cool white.
+KELVIN_RANGE: Final = (2200, 7000)
+# Fans count speeds 1..maxFanSpeed; a fan that does not say has three.
+DEFAULT_FAN_SPEEDS: Final = 3
+# An AC unit's fan speed is a rangeValue 1-3.
+AC_FAN_MODES: Final = ("low", "medium", "high")
+THERMOSTAT_MODES: Final = {
+    "AUTO": HvacMode.AUTO,
+    "COOL": HvacMode.COOL,
+    "HEAT": HvacMode.HEAT,
+    "OFF": HvacMode.OFF,
+    # ECO is how the thermostat runs rather than what it does: Home Assistant
+    # sees auto with the eco preset.
+    "ECO": HvacMode.AUTO,
+}
+HVAC_MODES: Final = (HvacMode.OFF, HvacMode.AUTO, HvacMode.COOL, HvacMode.HEAT)
+
+
+def _fan_speeds(raw: Mapping[str, Any]) -> int:
+    config = raw.get("fanConfiguration")
+    speeds = config.get("maxFanSpeed") if isinstance(config, dict) else None
+    if isinstance(speeds, int) and not isinstance(speeds, bool) and speeds > 0:
+        return speeds
+    return DEFAULT_FAN_SPEEDS
+
+
+# product.code suffix → the traits of the device's one channel (None: it only measures).
+TRAITS: dict[str, Callable[[Mapping[str, Any]], Traits | None]] = {
+    "SWITCH": lambda raw: SwitchTraits(),
+    "LIGHT": lambda raw: LightTraits(supports_rgb=True, kelvin_range=KELVIN_RANGE),
+    "DIMMABLE_SWITCH": lambda raw: LightTraits(),
+    "BLIND": lambda raw: CoverTraits(CoverClass.BLIND, supports_stop=False),
+    "GARAGE_DOOR": lambda raw: CoverTraits(
+        CoverClass.GARAGE,
+        supports_position=False,
+        supports_stop=False,
+        open_close_only=True,
+    ),
+    "SMARTLOCK": lambda raw: LockTraits(),
+    "FAN": lambda raw: FanTraits(speed_count=_fan_speeds(raw)),
+    "THERMOSTAT": lambda raw: ClimateTraits(
+        hvac_modes=HVAC_MODES,
+        presets=(ECO,),
+        min_temperature=5.0,
+        max_temperature=35.0,
+        temperature_step=0.5,
+        thermostat=True,
+    ),
+    "AC_UNIT": lambda raw: ClimateTraits(
+        hvac_modes=HVAC_MODES, presets=(ECO,), fan_modes=AC_FAN_MODES
+    ),
+    "TEMPERATURESENSOR": lambda raw: None,
+    "CONTACT_SENSOR": lambda raw: None,
+    "MOTION_SENSOR": lambda raw: None,
+    "DOORBELL": lambda raw: DoorbellTraits(),
+}
+# Types whose powerState is the channel's power.
+POWERED = {"SWITCH", "LIGHT", "DIMMABLE_SWITCH", "FAN", "THERMOSTAT", "AC_UNIT"}
+_CLIMATE_READINGS = {Reading.TEMPERATURE: "temperature", Reading.HUMIDITY: "humidity"}
+READINGS: dict[str, dict[Reading, str]] = {
+    "TEMPERATURESENSOR": _CLIMATE_READINGS,
+    "THERMOSTAT": _CLIMATE_READINGS,
+    "AC_UNIT": _CLIMATE_READINGS,
+}
+# Readings that only exist when the device has ever reported them.
+OPTIONAL_READINGS = {Reading.HUMIDITY}
+FLAGS: dict[str, Flag] = {"CONTACT_SENSOR": Flag.DOOR, "MOTION_SENSOR": Flag.MOTION}
+
+# A stream message's action → (key in its value, device field it sets).
+ACTION_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "setPowerState": (("state", "powerState"),),
+    "setBrightness": (("brightness", "brightness"),),
+    "setPowerLevel": (("powerLevel", "powerLevel"),),
+    "setColor": (("color", "color"),),
+    "setColorTemperature": (("colorTemperature", "colorTemperature"),),
+    "setRangeValue": (("rangeValue", "rangeValue"),),
+    "setMode": (("mode", "mode"),),
+    "setLockState": (("state", "lockState"),),
+    "targetTemperature": (("temperature", "targetTemperature"),),
+    "setThermostatMode": (("thermostatMode", "thermostatMode"),),
+    "currentTemperature": (("temperature", "temperature"), ("humidity", "humidity")),
+    "setContactState": (("state", "contactState"),),
+    "motion": (("state", "lastMotionState"),),
+}
+# Lock states as device fields report them, and as action values echo them.
+LOCK_STATES = {
+    "locked": LockState.LOCKED,
+    "lock": LockState.LOCKED,
+    "unlocked": LockState.UNLOCKED,
+    "unlock": LockState.UNLOCKED,
+    "jammed": LockState.JAMMED,
+}
+
+
+def device_type(raw: Mapping[str, Any]) -> str:
+    """The product.code suffix of a raw device, e.g. "SWITCH"; "" when missing."""
+    product = raw.get("product")
+    code = product.get("code") if isinstance(product, dict) else None
+    return code.removeprefix(TYPE_PREFIX) if isinstance(code, str) else ""
+
+
+def parse_device(raw: dict[str, Any]) -> Device | None:
+    """One device of `GET /api/v1/devices`; None for a type we do not map."""
+    device_id = raw.get("id")
+    kind = device_type(raw)
+    make_traits = TRAITS.get(kind)
+    if not isinstance(device_id, str) or make_traits is None:
+        return None
+    channel = Channel(key=MAIN, traits=make_traits(raw))
+    for reading, field in READINGS.get(kind, {}).items():
+        if field in raw or reading not in OPTIONAL_READINGS:
+            channel.readings[reading] = None
+    if kind in FLAGS:
+        channel.flags[FLAGS[kind]] = None
+    device = Device(
+        id=device_id,
+        name=str(raw.get("name") or device_id),
+        model=kind,
+        manufacturer="SinricPro",
+        channels={MAIN: channel},
+    )
+    apply_fields(device, {"isOnline": True, **raw})
+    return device
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def _whole(value: Any, low: int, high: int) -> int | None:
+    number = _num(value)
+    return None if number is None else max(low, min(high, round(number)))
+
+
+def _word(value: Any) -> str | None:
+    return value.lower() if isinstance(value, str) else None
+
+
+def _rgb(value: Any) -> tuple[int, int, int] | None:
+    if not isinstance(value, dict):
+        return None
+    parts = [_whole(value.get(c), 0, 255) for c in "rgb"]
+    r, g, b = parts
+    return None if r is None or g is None or b is None else (r, g, b)
+
+
+def apply_fields(device: Device, fields: Mapping[str, Any]) -> None:
+    """Read the state fields present in `fields` into the device; others stay."""
+    channel = device.channels[MAIN]
+    traits = channel.traits
+    if "isOnline" in fields:
+        device.online = fields["isOnline"] is not False
+        channel.flags[Flag.CONNECTED] = device.online
+    if device.model in POWERED and "powerState" in fields:
+        state = _word(fields["powerState"])
+        channel.is_on = None if state not in ("on", "off") else state == "on"
+    for reading, field in READINGS.get(device.model, {}).items():
+        if field in fields and reading in channel.readings:
+            channel.readings[reading] = _num(fields[field])
+    flag = FLAGS.get(device.model)
+    if flag is Flag.DOOR and "contactState" in fields:
+        channel.flags[flag] = _word(fields["contactState"]) == "open"
+    elif flag is Flag.MOTION and "lastMotionState" in fields:
+        channel.flags[flag] = _word(fields["lastMotionState"]) == "detected"
+    if isinstance(traits, LightTraits):
+        _light_fields(device.model, traits, fields)
+    elif isinstance(traits, CoverTraits):
+        _cover_fields(traits, fields)
+    elif isinstance(traits, LockTraits) and "lockState" in fields:
+        traits.state = LOCK_STATES.get(_word(fields["lockState"]) or "")
+    elif isinstance(traits, FanTraits) and "rangeValue" in fields:
+        level = _whole(fields["rangeValue"], 0, traits.speed_count)
+        traits.speed = None if level is None else level * 100 // traits.speed_count
+    elif isinstance(traits, ClimateTraits):
+        _climate_fields(traits, fields)
+
+
+def _light_fields(kind: str, traits: LightTraits, fields: Mapping[str, Any]) -> None:
+    level = "powerLevel" if kind == "DIMMABLE_SWITCH" else "brightness"
+    if level in fields:
+        traits.brightness = _whole(fields[level], 0, 100)
+    if not traits.supports_rgb:
+        return
+    rgb = _rgb(fields.get("color"))
+    kelvin = _whole(fields.get("colorTemperature"), *KELVIN_RANGE)
+    # The device list has both fields, and only the colour tells which mode the
+    # light is in: white means white light at its temperature.
+    if rgb is not None and (kelvin is None or rgb != (255, 255, 255)):
+        traits.rgb, traits.color_temp = rgb, None
+    elif kelvin is not None:
+        traits.color_temp, traits.rgb = kelvin, None
+
+
+def _cover_fields(traits: CoverTraits, fields: Mapping[str, Any]) -> None:
+    if traits.open_close_only:
+        state = _word(fields.get("garageDoorState", fields.get("mode")))
+        if state is not None and state.startswith(("open", "clos")):
+            traits.position = 100 if state.startswith("open") else 0
+            traits.motion = None
+    elif "rangeValue" in fields:
+        traits.position = _whole(fields["rangeValue"], 0, 100)
+
+
+def _climate_fields(traits: ClimateTraits, fields: Mapping[str, Any]) -> None:
+    if "targetTemperature" in fields:
+        traits.target_temperature = _num(fields["targetTemperature"])
+    if "thermostatMode" in fields:
+        mode = fields["thermostatMode"]
+        name = mode.upper() if isinstance(mode, str) else ""
+        traits.hvac_mode = THERMOSTAT_MODES.get(name)
+        traits.preset = ECO if name == "ECO" else None
+    if traits.fan_modes and "rangeValue" in fields:
+        level = _whole(fields["rangeValue"], 0, len(traits.fan_modes))
+        traits.fan_mode = traits.fan_modes[level - 1] if level else None
+
+
+def message_fields(action: Any, value: Any) -> dict[str, Any]:
+    """The device fields a stream message's action and value stand for."""
+    pairs = ACTION_FIELDS.get(action, ()) if isinstance(action, str) else ()
+    if not isinstance(value, dict):
+        return {}
+    return {field: value[key] for key, field in pairs if key in value}
+
+
+# -- commands ------------------------------------------------------------------
+
+type Action = tuple[str, dict[str, Any]]
+
+
+def encode(device: Device, channel: Channel, command: Command) -> list[Action]:
+    """The actions (name, value before JSON encoding) that carry out a command."""
+    kind, traits = device.model, channel.traits
+    match command:
+        case SetPower(on=on):
+            return [_power(on)]
+        case SetBrightness(percent=percent) if kind == "DIMMABLE_SWITCH":
+            return [("setPowerLevel", {"powerLevel": percent})]
+        case SetBrightness(percent=percent):
+            return [("setBrightness", {"brightness": percent})]
+        case SetColor(rgb=(r, g, b)):
+            return [("setColor", {"color": {"r": r, "g": g, "b": b}})]
+        case SetColorTemp(kelvin=kelvin):
+            return [("setColorTemperature", {"colorTemperature": kelvin})]
+        case OpenCover() | CloseCover() if kind == "GARAGE_DOOR":
+            mode = "Open" if isinstance(command, OpenCover) else "Close"
+            return [("setMode", {"mode": mode})]
+        case OpenCover() | CloseCover() | SetCoverPosition():
+            return [("setRangeValue", {"rangeValue": _cover_target(command)})]
+        case SetLocked(locked=locked):
+            return [("setLockState", {"state": "lock" if locked else "unlock"})]
+        case SetFanSpeed(percent=percent) if isinstance(traits, FanTraits):
+            level = max(1, math.ceil(percent * traits.speed_count / 100))
+            return [("setRangeValue", {"rangeValue": level})]
+        case SetFanMode(mode=mode) if isinstance(traits, ClimateTraits):
+            level = traits.fan_modes.index(mode) + 1 if mode in traits.fan_modes else 0
+            if level:
+                return [("setRangeValue", {"rangeValue": level})]
+        case SetTargetTemperature(celsius=celsius):
+            return [("targetTemperature", {"temperature": celsius})]
+        case SetHvacMode() | SetPreset() if isinstance(traits, ClimateTraits):
+            return _thermostat_mode(channel, traits, command)
+        case Press() if kind == "DOORBELL":
+            return [("DoorbellPress", {"state": "pressed"})]
+    raise CommandRejected(
+        "unsupported", f"{type(command).__name__} on {kind}", Rejection.UNSUPPORTED
+    )
+
+
+def _power(on: bool) -> Action:
+    return ("setPowerState", {"state": "On" if on else "Off"})
+
+
+def _cover_target(command: Command) -> int:
+    if isinstance(command, SetCoverPosition):
+        return command.position
+    return 100 if isinstance(command, OpenCover) else 0
+
+
+def _thermostat_mode(
+    channel: Channel, traits: ClimateTraits, command: SetHvacMode | SetPreset
+) -> list[Action]:
+    if isinstance(command, SetHvacMode) and command.mode is HvacMode.OFF:
+        return [("setThermostatMode", {"thermostatMode": "OFF"})]
+    if isinstance(command, SetPreset) and command.preset == ECO:
+        mode = "ECO"
+    elif isinstance(command, SetHvacMode):
+        mode = command.mode.upper()
+    elif traits.hvac_mode in (None, HvacMode.OFF):
+        mode = "AUTO"
+    else:
+        mode = str(traits.hvac_mode).upper()
+    # Power and mode are apart: a unit switched off with setPowerState stays
+    # off whatever its mode, so one that is off in a running mode is switched
+    # on first (one whose own mode is OFF only needs the new mode).
+    powered_off = channel.is_on is False and traits.hvac_mode is not HvacMode.OFF
+    power = [_power(True)] if powered_off else []
+    return [*power, ("setThermostatMode", {"thermostatMode": mode})]

@@ -1,0 +1,67 @@
+"""The account's event stream, held open beside polling while the entry is loaded.
+
+Only clouds with a stream take part (the client says so). While the stream
+is up, polls slow to a safety interval; while it is down, they return to the
+normal pace, and each change of the two reads every device again, so that
+what was missed meanwhile never shows as current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+import logging
+
+from homeassistant.core import HomeAssistant, callback
+
+from .api import AuthError, Device
+from .api.features import PushEvent
+from .const import DOMAIN
+from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+
+_LOGGER = logging.getLogger(__name__)
+
+
+@callback
+def async_setup_stream(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> None:
+    """Start the account's event stream, if its cloud has one; unloading ends it."""
+    if entry.runtime_data.client.supports_stream:
+        entry.async_create_background_task(
+            hass, _async_hold(hass, entry), f"{DOMAIN} {entry.title} event stream"
+        )
+
+
+async def _async_hold(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> None:
+    coordinator = entry.runtime_data
+    try:
+        await coordinator.client.async_run_stream(_Listener(hass, coordinator))
+    except AuthError:
+        _LOGGER.debug("%s: the event stream ends, the credentials are refused", entry.title)
+        entry.async_start_reauth(hass)
+
+
+class _Listener:
+    """Carries the stream's news to the coordinator."""
+
+    def __init__(self, hass: HomeAssistant, coordinator: CloudBridgeCoordinator) -> None:
+        self._hass = hass
+        self._coordinator = coordinator
+        self._was_up = False
+
+    def stream_devices(self) -> Mapping[str, Device]:
+        return self._coordinator.data
+
+    def stream_event(self, event: PushEvent) -> None:
+        self._coordinator.async_handle_event(event)
+
+    def stream_connected(self, connected: bool) -> None:
+        coordinator = self._coordinator
+        coordinator.async_set_push_active(connected)
+        if connected and not self._was_up:
+            # The first refresh has just read every device.
+            self._was_up = True
+            return
+        # Down: the poll now also sets the next one at the normal pace. Back up:
+        # changes made while it was down were never pushed.
+        coordinator.config_entry.async_create_task(
+            self._hass, coordinator.async_request_refresh(), f"{coordinator.name} resync"
+        )
