@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 import contextlib
 import itertools
 import json
@@ -29,7 +29,14 @@ import urllib.request
 
 import aiohttp
 
-from scripts.develop_setup import ROOT, HomeAssistantApi, SetupError, client_id, log_in
+from scripts.develop_setup import (
+    ROOT,
+    HomeAssistantApi,
+    SetupError,
+    Tokens,
+    client_id,
+    log_in,
+)
 
 HA_LOGO = "/static/icons/favicon-192x192.png"
 TRANSPARENT_PNG = base64.b64decode(
@@ -183,30 +190,45 @@ async def _devtools_port(profile: Path, browser: asyncio.subprocess.Process) -> 
     raise SetupError("Chromium did not open its DevTools port")
 
 
-async def screenshot(args: argparse.Namespace) -> None:
-    """Log in, open the page, wait for the text, save the PNG."""
-    api = HomeAssistantApi(args.url)
-    tokens = log_in(api, args.username, args.password)
-    hass_tokens = {
+def hass_tokens(url: str, tokens: Tokens) -> dict[str, Any]:
+    """The tokens as the frontend keeps them in localStorage (`hassTokens`)."""
+    return {
         "access_token": tokens.access_token,
         "refresh_token": tokens.refresh_token,
         "expires_in": tokens.expires_in,
         "expires": int(time.time() * 1000) + tokens.expires_in * 1000,
         "token_type": "Bearer",
-        "hassUrl": args.url.rstrip("/"),
-        "clientId": client_id(args.url),
+        "hassUrl": url.rstrip("/"),
+        "clientId": client_id(url),
     }
+
+
+@contextlib.asynccontextmanager
+async def logged_in_page(
+    url: str,
+    tokens: Tokens,
+    *,
+    chromium: str = "/usr/bin/chromium",
+    width: int = 1400,
+    height: int = 900,
+) -> AsyncIterator[Page]:
+    """Start headless Chromium with a fresh profile; a page of `url` logged in with `tokens`.
+
+    The page is on a document of the origin (its manifest): `goto` the page wanted. Chromium
+    and its profile are gone when the block ends.
+    """
     profile = Path(tempfile.mkdtemp(prefix="cloud-bridge-chromium-"))
-    browser = await asyncio.create_subprocess_exec(
-        args.chromium,
-        *CHROMIUM_FLAGS,
-        f"--user-data-dir={profile}",
-        f"--window-size={args.width},{args.height}",
-        "about:blank",
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
+    browser: asyncio.subprocess.Process | None = None
     try:
+        browser = await asyncio.create_subprocess_exec(
+            chromium,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+            "about:blank",
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
         port = await _devtools_port(profile, browser)
         async with aiohttp.ClientSession() as session:
             async with session.get(f"http://127.0.0.1:{port}/json/list") as response:
@@ -215,43 +237,66 @@ async def screenshot(args: argparse.Namespace) -> None:
             async with session.ws_connect(
                 target["webSocketDebuggerUrl"], max_msg_size=0
             ) as socket:
-                page = Page(socket, brand_icons(args.url))
-                await page.send(
-                    "Fetch.enable",
-                    patterns=[{"urlPattern": "https://brands.home-assistant.io/*"}],
-                )
-                await page.send(
-                    "Emulation.setDeviceMetricsOverride",
-                    width=args.width,
-                    height=args.height,
-                    deviceScaleFactor=1,
-                    mobile=False,
-                )
-                # Any page of the origin will do to reach its localStorage.
-                await page.goto(args.url.rstrip("/") + "/manifest.json")
-                await page.evaluate(
-                    f"localStorage.setItem('hassTokens', {json.dumps(json.dumps(hass_tokens))})"
-                )
-                await page.goto(args.url.rstrip("/") + args.path)
-                deadline = time.monotonic() + args.timeout
-                while not await page.evaluate(
-                    f"({DEEP_TEXT})({json.dumps(args.wait_for)})"
-                ):
-                    if time.monotonic() > deadline:
-                        raise SetupError(
-                            f"{args.wait_for!r} not shown after {args.timeout} s"
-                        )
-                    await asyncio.sleep(0.5)
-                await asyncio.sleep(args.settle)  # Let icons and fonts finish.
-                shot = await page.send("Page.captureScreenshot", format="png")
-                await page.close()
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_bytes(base64.b64decode(shot["data"]))
+                page = Page(socket, brand_icons(url))
+                try:
+                    await page.send(
+                        "Fetch.enable",
+                        patterns=[{"urlPattern": "https://brands.home-assistant.io/*"}],
+                    )
+                    await page.send(
+                        "Emulation.setDeviceMetricsOverride",
+                        width=width,
+                        height=height,
+                        deviceScaleFactor=1,
+                        mobile=False,
+                    )
+                    # Any page of the origin will do to reach its localStorage.
+                    await page.goto(url.rstrip("/") + "/manifest.json")
+                    stored = json.dumps(hass_tokens(url, tokens))
+                    await page.evaluate(
+                        f"localStorage.setItem('hassTokens', {json.dumps(stored)})"
+                    )
+                    yield page
+                finally:
+                    await page.close()
     finally:
-        if browser.returncode is None:
+        if browser is not None and browser.returncode is None:
             browser.terminate()
             await browser.wait()
-        shutil.rmtree(profile, ignore_errors=True)
+        # Chromium's helper processes may still write into the profile for a moment.
+        for _ in range(50):
+            shutil.rmtree(profile, ignore_errors=True)
+            if not profile.exists():
+                break
+            await asyncio.sleep(0.1)
+
+
+async def wait_for_text(page: Page, text: str, seconds: float) -> None:
+    """Wait until `text` is shown anywhere in the page, shadow roots included."""
+    deadline = time.monotonic() + seconds
+    while not await page.evaluate(f"({DEEP_TEXT})({json.dumps(text)})"):
+        if time.monotonic() > deadline:
+            raise SetupError(f"{text!r} not shown after {seconds} s")
+        await asyncio.sleep(0.5)
+
+
+async def save_png(page: Page, output: Path) -> None:
+    """Save what the page shows now as a PNG."""
+    shot = await page.send("Page.captureScreenshot", format="png")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(base64.b64decode(shot["data"]))
+
+
+async def screenshot(args: argparse.Namespace) -> None:
+    """Log in, open the page, wait for the text, save the PNG."""
+    tokens = log_in(HomeAssistantApi(args.url), args.username, args.password)
+    async with logged_in_page(
+        args.url, tokens, chromium=args.chromium, width=args.width, height=args.height
+    ) as page:
+        await page.goto(args.url.rstrip("/") + args.path)
+        await wait_for_text(page, args.wait_for, args.timeout)
+        await asyncio.sleep(args.settle)  # Let icons and fonts finish.
+        await save_png(page, args.output)
 
 
 def _arguments() -> argparse.Namespace:

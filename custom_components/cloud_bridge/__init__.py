@@ -6,12 +6,16 @@ from datetime import timedelta
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
 from .account import build_client
 from .const import DOMAIN
-from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .coordinator import (
+    CloudBridgeConfigEntry,
+    CloudBridgeCoordinator,
+    device_identifier,
+)
 from .issues import async_clear_all
 from .services import async_setup_services
 from .stream import async_setup_stream
@@ -80,3 +84,15 @@ async def async_remove_entry(
     """Take the account's webhook off the cloud and its issues off the list."""
     await async_remove_webhook(hass, entry)
     async_clear_all(hass, entry.entry_id)
+
+
+async def async_remove_config_entry_device(
+    hass: HomeAssistant, entry: CloudBridgeConfigEntry, device: dr.DeviceEntry
+) -> bool:
+    """Let the user delete a device the account no longer has."""
+    coordinator = entry.runtime_data
+    current = {
+        device_identifier(coordinator.client, device_id)
+        for device_id in coordinator.data
+    }
+    return not device.identifiers & current

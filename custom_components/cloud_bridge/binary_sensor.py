@@ -8,12 +8,12 @@ from homeassistant.components.binary_sensor import (
     BinarySensorEntityDescription,
 )
 from homeassistant.const import EntityCategory
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import Channel, Device, Flag
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity
+from .entity import CloudBridgeEntity, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -66,12 +66,17 @@ async def async_setup_entry(
 ) -> None:
     """Add a binary sensor for every flag of every channel of the account."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        CloudBridgeBinarySensor(coordinator, device, channel, DESCRIPTIONS[flag])
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-        for flag in channel.flags
-    )
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            CloudBridgeBinarySensor(coordinator, device, channel, DESCRIPTIONS[flag])
+            for device in devices
+            for channel in device.channels.values()
+            for flag in channel.flags
+        )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeBinarySensor(CloudBridgeEntity, BinarySensorEntity):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from homeassistant.components.button import ButtonEntity
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import ButtonTraits, Channel, Device, DoorbellTraits, Press
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity
+from .entity import CloudBridgeEntity, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -20,12 +20,17 @@ async def async_setup_entry(
 ) -> None:
     """Add a button for every channel that can only be pressed, and every doorbell."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        CloudBridgeButton(coordinator, device, channel)
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-        if isinstance(channel.traits, ButtonTraits | DoorbellTraits)
-    )
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            CloudBridgeButton(coordinator, device, channel)
+            for device in devices
+            for channel in device.channels.values()
+            if isinstance(channel.traits, ButtonTraits | DoorbellTraits)
+        )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeButton(CloudBridgeEntity, ButtonEntity):

@@ -12,7 +12,7 @@ from homeassistant.components.climate.const import (
     HVACMode,
 )
 from homeassistant.const import ATTR_TEMPERATURE, UnitOfTemperature
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import (
@@ -30,7 +30,7 @@ from .api import (
 from .api.appliance_model import NO_PRESET
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity
+from .entity import CloudBridgeEntity, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -42,14 +42,19 @@ async def async_setup_entry(
 ) -> None:
     """Add a climate entity for every air conditioner and thermostat channel."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        (AssumedClimate if channel.assumed else CloudBridgeClimate)(
-            coordinator, device, channel
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            (AssumedClimate if channel.assumed else CloudBridgeClimate)(
+                coordinator, device, channel
+            )
+            for device in devices
+            for channel in device.channels.values()
+            if isinstance(channel.traits, ClimateTraits)
         )
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-        if isinstance(channel.traits, ClimateTraits)
-    )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeClimate(CloudBridgeEntity, ClimateEntity):

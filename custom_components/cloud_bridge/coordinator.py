@@ -257,6 +257,15 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                     else None
                 ),
             )
+        if not devices:
+            # An empty answer is more likely a cloud hiccup than an empty account.
+            return
+        current = {device_identifier(self.client, device_id) for device_id in devices}
+        entry_id = self.config_entry.entry_id
+        for stale in dr.async_entries_for_config_entry(registry, entry_id):
+            if not stale.identifiers & current:
+                # Gone from the account: its device and entities go too.
+                registry.async_update_device(stale.id, remove_config_entry_id=entry_id)
 
     async def async_execute(
         self, device_id: str, channel_key: str, *commands: Command

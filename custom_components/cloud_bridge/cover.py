@@ -11,7 +11,7 @@ from homeassistant.components.cover import (
     CoverEntity,
     CoverEntityFeature,
 )
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import (
@@ -27,7 +27,7 @@ from .api import (
     StopCover,
 )
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity
+from .entity import CloudBridgeEntity, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -46,12 +46,17 @@ async def async_setup_entry(
 ) -> None:
     """Add a cover for every cover channel."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        CloudBridgeCover(coordinator, device, channel)
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-        if isinstance(channel.traits, CoverTraits)
-    )
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            CloudBridgeCover(coordinator, device, channel)
+            for device in devices
+            for channel in device.channels.values()
+            if isinstance(channel.traits, CoverTraits)
+        )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeCover(CloudBridgeEntity, CoverEntity):

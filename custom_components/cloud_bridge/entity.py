@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
+from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .api import Channel, Command, Device
-from .coordinator import CloudBridgeCoordinator, device_identifier
+from .coordinator import (
+    CloudBridgeConfigEntry,
+    CloudBridgeCoordinator,
+    device_identifier,
+)
 
 
 class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
@@ -83,3 +89,30 @@ def channel_label(channel: Channel, siblings: list[Channel]) -> str | None:
     if len(siblings) <= 1 or channel.index is None:
         return None
     return channel.name or str(channel.index + 1)
+
+
+@callback
+def async_add_for_devices(
+    entry: CloudBridgeConfigEntry, add: Callable[[list[Device]], None]
+) -> None:
+    """Call `add` with the account's devices now, and with every new device later.
+
+    A device added to the account in the vendor's app gets its entities at the
+    next poll or push, without a reload.
+    """
+    coordinator = entry.runtime_data
+    known: set[str] = set()
+
+    @callback
+    def _add_new() -> None:
+        if len(known) > len(coordinator.data):
+            # Removed devices may come back later: forget them.
+            known.intersection_update(coordinator.data)
+        if coordinator.data.keys() <= known:
+            return
+        new = [device for device in coordinator.data.values() if device.id not in known]
+        known.update(device.id for device in new)
+        add(new)
+
+    _add_new()
+    entry.async_on_unload(coordinator.async_add_listener(_add_new))

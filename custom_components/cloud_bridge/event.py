@@ -24,7 +24,7 @@ from .coordinator import (
     signal_channel_event,
     signal_command_result,
 )
-from .entity import CloudBridgeEntity
+from .entity import CloudBridgeEntity, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -36,21 +36,26 @@ async def async_setup_entry(
 ) -> None:
     """Add a passcode event entity for every keypad, a ring event for every doorbell."""
     coordinator = entry.runtime_data
-    channels = [
-        (device, channel)
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-    ]
-    async_add_entities(
-        KeypadEvent(coordinator, device, channel)
-        for device, channel in channels
-        if isinstance(channel.traits, KeypadTraits)
-    )
-    async_add_entities(
-        DoorbellEvent(coordinator, device, channel)
-        for device, channel in channels
-        if isinstance(channel.traits, DoorbellTraits)
-    )
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        channels = [
+            (device, channel)
+            for device in devices
+            for channel in device.channels.values()
+        ]
+        async_add_entities(
+            KeypadEvent(coordinator, device, channel)
+            for device, channel in channels
+            if isinstance(channel.traits, KeypadTraits)
+        )
+        async_add_entities(
+            DoorbellEvent(coordinator, device, channel)
+            for device, channel in channels
+            if isinstance(channel.traits, DoorbellTraits)
+        )
+
+    async_add_for_devices(entry, add)
 
 
 class DoorbellEvent(CloudBridgeEntity, EventEntity):

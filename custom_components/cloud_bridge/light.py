@@ -11,7 +11,7 @@ from homeassistant.components.light import (
     LightEntity,
 )
 from homeassistant.components.light.const import ColorMode
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util.color import brightness_to_value, value_to_brightness
 
@@ -27,7 +27,7 @@ from .api import (
 )
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity
+from .entity import CloudBridgeEntity, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 PERCENT = (1, 100)
@@ -40,14 +40,19 @@ async def async_setup_entry(
 ) -> None:
     """Add a light for every light channel."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        (AssumedLight if channel.assumed else CloudBridgeLight)(
-            coordinator, device, channel
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            (AssumedLight if channel.assumed else CloudBridgeLight)(
+                coordinator, device, channel
+            )
+            for device in devices
+            for channel in device.channels.values()
+            if isinstance(channel.traits, LightTraits)
         )
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-        if isinstance(channel.traits, LightTraits)
-    )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeLight(CloudBridgeEntity, LightEntity):

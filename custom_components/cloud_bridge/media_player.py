@@ -13,7 +13,7 @@ from homeassistant.components.media_player.const import (
     MediaPlayerState,
     MediaType,
 )
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -33,6 +33,7 @@ from .api import (
 from .assumed import AssumedStateEntity
 from .const import DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .entity import async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -70,12 +71,17 @@ async def async_setup_entry(
 ) -> None:
     """Add a media player for every media channel."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        CloudBridgeMediaPlayer(coordinator, device, channel)
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-        if isinstance(channel.traits, MediaTraits)
-    )
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            CloudBridgeMediaPlayer(coordinator, device, channel)
+            for device in devices
+            for channel in device.channels.values()
+            if isinstance(channel.traits, MediaTraits)
+        )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeMediaPlayer(AssumedStateEntity, MediaPlayerEntity):

@@ -19,12 +19,12 @@ from homeassistant.const import (
     UnitOfTemperature,
     UnitOfTime,
 )
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import Channel, Device, Reading
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity
+from .entity import CloudBridgeEntity, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -113,12 +113,17 @@ async def async_setup_entry(
 ) -> None:
     """Add a sensor for every reading of every channel of the account."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        CloudBridgeSensor(coordinator, device, channel, DESCRIPTIONS[reading])
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-        for reading in channel.readings
-    )
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            CloudBridgeSensor(coordinator, device, channel, DESCRIPTIONS[reading])
+            for device in devices
+            for channel in device.channels.values()
+            for reading in channel.readings
+        )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeSensor(CloudBridgeEntity, SensorEntity):

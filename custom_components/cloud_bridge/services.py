@@ -123,7 +123,11 @@ async def _async_send(
 def _targets(hass: HomeAssistant, call: ServiceCall) -> set[str]:
     """The device registry ids the call targets, directly or through an entity."""
     devices = call.data.get(ATTR_DEVICE_ID)
-    device_ids = {d for d in devices if isinstance(d, str)} if isinstance(devices, list) else set()
+    device_ids = (
+        {d for d in devices if isinstance(d, str)}
+        if isinstance(devices, list)
+        else set()
+    )
     entities = call.data.get(ATTR_ENTITY_ID)
     if isinstance(entities, list):
         registry = er.async_get(hass)

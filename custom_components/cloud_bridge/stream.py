@@ -35,14 +35,18 @@ async def _async_hold(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> Non
     try:
         await coordinator.client.async_run_stream(_Listener(hass, coordinator))
     except AuthError:
-        _LOGGER.debug("%s: the event stream ends, the credentials are refused", entry.title)
+        _LOGGER.debug(
+            "%s: the event stream ends, the credentials are refused", entry.title
+        )
         entry.async_start_reauth(hass)
 
 
 class _Listener:
     """Carries the stream's news to the coordinator."""
 
-    def __init__(self, hass: HomeAssistant, coordinator: CloudBridgeCoordinator) -> None:
+    def __init__(
+        self, hass: HomeAssistant, coordinator: CloudBridgeCoordinator
+    ) -> None:
         self._hass = hass
         self._coordinator = coordinator
         self._was_up = False
@@ -63,5 +67,7 @@ class _Listener:
         # Down: the poll now also sets the next one at the normal pace. Back up:
         # changes made while it was down were never pushed.
         coordinator.config_entry.async_create_task(
-            self._hass, coordinator.async_request_refresh(), f"{coordinator.name} resync"
+            self._hass,
+            coordinator.async_request_refresh(),
+            f"{coordinator.name} resync",
         )

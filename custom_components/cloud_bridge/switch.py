@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from homeassistant.components.switch import SwitchEntity
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_platform
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 import voluptuous as vol
 
 from .api import Channel, Device, SetPower, SetPowerFor
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, channel_label
+from .entity import CloudBridgeEntity, async_add_for_devices, channel_label
 
 PARALLEL_UPDATES = 0
 SERVICE_TURN_ON_FOR = "turn_on_for"
@@ -31,11 +31,16 @@ async def async_setup_entry(
         {vol.Required(ATTR_DURATION): vol.All(vol.Coerce(int), vol.Range(1, 86400))},
         "async_turn_on_for",
     )
-    async_add_entities(
-        CloudBridgeSwitch(coordinator, device, channel)
-        for device in coordinator.data.values()
-        for channel in device.switch_channels
-    )
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            CloudBridgeSwitch(coordinator, device, channel)
+            for device in devices
+            for channel in device.switch_channels
+        )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):

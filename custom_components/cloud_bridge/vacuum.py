@@ -6,7 +6,7 @@ from typing import Any
 
 from homeassistant.components.vacuum import StateVacuumEntity, VacuumEntityFeature
 from homeassistant.components.vacuum.const import VacuumActivity as HAVacuumActivity
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import (
@@ -20,7 +20,7 @@ from .api import (
     VacuumTraits,
 )
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity
+from .entity import CloudBridgeEntity, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -41,12 +41,17 @@ async def async_setup_entry(
 ) -> None:
     """Add a vacuum for every robot vacuum channel."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        CloudBridgeVacuum(coordinator, device, channel)
-        for device in coordinator.data.values()
-        for channel in device.channels.values()
-        if isinstance(channel.traits, VacuumTraits)
-    )
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            CloudBridgeVacuum(coordinator, device, channel)
+            for device in devices
+            for channel in device.channels.values()
+            if isinstance(channel.traits, VacuumTraits)
+        )
+
+    async_add_for_devices(entry, add)
 
 
 class CloudBridgeVacuum(CloudBridgeEntity, StateVacuumEntity):

@@ -33,7 +33,9 @@ MAX_BODY = 64 * 1024
 type WebhookHandler = Callable[[HomeAssistant, str, Request], Awaitable[Response]]
 
 
-async def async_setup_webhook(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> None:
+async def async_setup_webhook(
+    hass: HomeAssistant, entry: CloudBridgeConfigEntry
+) -> None:
     """Receive the account's pushes, and have the cloud send them, if it can."""
     coordinator = entry.runtime_data
     if not coordinator.client.supports_webhook:
@@ -61,7 +63,9 @@ async def async_setup_webhook(hass: HomeAssistant, entry: CloudBridgeConfigEntry
         coordinator.async_set_push_active(True)
 
 
-async def async_remove_webhook(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> None:
+async def async_remove_webhook(
+    hass: HomeAssistant, entry: CloudBridgeConfigEntry
+) -> None:
     """Take our URL off the cloud and drop the cloudhook of an entry being removed."""
     webhook_id = entry.data.get(CONF_WEBHOOK_ID)
     if webhook_id and entry.data.get(CONF_CLOUDHOOK_URL):
@@ -150,7 +154,9 @@ async def _async_register_url(
 
 
 def _handler(coordinator: CloudBridgeCoordinator) -> WebhookHandler:
-    async def handle(hass: HomeAssistant, webhook_id: str, request: Request) -> Response:
+    async def handle(
+        hass: HomeAssistant, webhook_id: str, request: Request
+    ) -> Response:
         # Always 200: an error status would only make the cloud retry or give up.
         body = await _read_bounded(request)
         if body is None:
