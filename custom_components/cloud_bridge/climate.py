@@ -12,7 +12,7 @@ from homeassistant.components.climate.const import (
     HVACMode,
 )
 from homeassistant.const import ATTR_TEMPERATURE, UnitOfTemperature
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import (
@@ -30,7 +30,7 @@ from .api import (
 from .api.appliance_model import NO_PRESET
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .entity import CloudBridgeEntity, async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -41,20 +41,14 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a climate entity for every air conditioner and thermostat channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            (AssumedClimate if channel.assumed else CloudBridgeClimate)(
-                coordinator, device, channel
-            )
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, ClimateTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(
+        entry,
+        async_add_entities,
+        ClimateTraits,
+        lambda coordinator, device, channel: (
+            AssumedClimate if channel.assumed else CloudBridgeClimate
+        )(coordinator, device, channel),
+    )
 
 
 class CloudBridgeClimate(CloudBridgeEntity, ClimateEntity):

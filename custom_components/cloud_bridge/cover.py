@@ -11,7 +11,7 @@ from homeassistant.components.cover import (
     CoverEntity,
     CoverEntityFeature,
 )
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import (
@@ -27,7 +27,7 @@ from .api import (
     StopCover,
 )
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .entity import CloudBridgeEntity, async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -45,18 +45,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a cover for every cover channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            CloudBridgeCover(coordinator, device, channel)
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, CoverTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(entry, async_add_entities, CoverTraits, CloudBridgeCover)
 
 
 class CloudBridgeCover(CloudBridgeEntity, CoverEntity):

@@ -7,6 +7,7 @@ from typing import cast
 
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .api import Channel, Command, Device
@@ -116,3 +117,30 @@ def async_add_for_devices(
 
     _add_new()
     entry.async_on_unload(coordinator.async_add_listener(_add_new))
+
+
+type EntityFactory = Callable[
+    [CloudBridgeCoordinator, Device, Channel], CloudBridgeEntity
+]
+
+
+@callback
+def async_add_channel_entities(
+    entry: CloudBridgeConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+    traits: type,
+    factory: EntityFactory,
+) -> None:
+    """One entity from `factory` for every channel whose traits are of `traits`."""
+    coordinator = entry.runtime_data
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            factory(coordinator, device, channel)
+            for device in devices
+            for channel in device.channels.values()
+            if isinstance(channel.traits, traits)
+        )
+
+    async_add_for_devices(entry, add)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from homeassistant.components.fan import FanEntity, FanEntityFeature
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import (
@@ -20,7 +20,7 @@ from .api import (
 )
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .entity import CloudBridgeEntity, async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -31,20 +31,14 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a fan for every fan channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            (AssumedFan if channel.assumed else CloudBridgeFan)(
-                coordinator, device, channel
-            )
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, FanTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(
+        entry,
+        async_add_entities,
+        FanTraits,
+        lambda coordinator, device, channel: (
+            AssumedFan if channel.assumed else CloudBridgeFan
+        )(coordinator, device, channel),
+    )
 
 
 class CloudBridgeFan(CloudBridgeEntity, FanEntity):

@@ -9,7 +9,7 @@ from homeassistant.components.humidifier import (
     HumidifierEntity,
 )
 from homeassistant.components.humidifier.const import HumidifierEntityFeature
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import (
@@ -22,7 +22,7 @@ from .api import (
     SetTargetHumidity,
 )
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .entity import CloudBridgeEntity, async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -33,18 +33,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a humidifier for every humidifier channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            CloudBridgeHumidifier(coordinator, device, channel)
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, HumidifierTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(
+        entry, async_add_entities, HumidifierTraits, CloudBridgeHumidifier
+    )
 
 
 class CloudBridgeHumidifier(CloudBridgeEntity, HumidifierEntity):

@@ -11,7 +11,7 @@ from homeassistant.components.light import (
     LightEntity,
 )
 from homeassistant.components.light.const import ColorMode
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util.color import brightness_to_value, value_to_brightness
 
@@ -27,7 +27,7 @@ from .api import (
 )
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .entity import CloudBridgeEntity, async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 PERCENT = (1, 100)
@@ -39,20 +39,14 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a light for every light channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            (AssumedLight if channel.assumed else CloudBridgeLight)(
-                coordinator, device, channel
-            )
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, LightTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(
+        entry,
+        async_add_entities,
+        LightTraits,
+        lambda coordinator, device, channel: (
+            AssumedLight if channel.assumed else CloudBridgeLight
+        )(coordinator, device, channel),
+    )
 
 
 class CloudBridgeLight(CloudBridgeEntity, LightEntity):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from homeassistant.components.lock import LockEntity
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import Channel, Device, LockState, LockTraits, SetLocked
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .entity import CloudBridgeEntity, async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -21,18 +21,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a lock for every lock channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            CloudBridgeLock(coordinator, device, channel)
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, LockTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(entry, async_add_entities, LockTraits, CloudBridgeLock)
 
 
 class CloudBridgeLock(CloudBridgeEntity, LockEntity):

@@ -13,7 +13,7 @@ from homeassistant.components.media_player.const import (
     MediaPlayerState,
     MediaType,
 )
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -33,7 +33,7 @@ from .api import (
 from .assumed import AssumedStateEntity
 from .const import DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import async_add_for_devices
+from .entity import async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -70,18 +70,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a media player for every media channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            CloudBridgeMediaPlayer(coordinator, device, channel)
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, MediaTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(
+        entry, async_add_entities, MediaTraits, CloudBridgeMediaPlayer
+    )
 
 
 class CloudBridgeMediaPlayer(AssumedStateEntity, MediaPlayerEntity):

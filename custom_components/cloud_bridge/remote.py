@@ -13,7 +13,7 @@ from homeassistant.components.remote import (
     DEFAULT_NUM_REPEATS,
     RemoteEntity,
 )
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
@@ -21,7 +21,7 @@ from .api import Channel, Device, RemoteTraits, SendButton, SetPower
 from .assumed import AssumedStateEntity
 from .const import DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import async_add_for_devices
+from .entity import async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -32,18 +32,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a remote for every remote channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            CloudBridgeRemote(coordinator, device, channel)
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, RemoteTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(
+        entry, async_add_entities, RemoteTraits, CloudBridgeRemote
+    )
 
 
 class CloudBridgeRemote(AssumedStateEntity, RemoteEntity):

@@ -6,7 +6,7 @@ from typing import Any
 
 from homeassistant.components.vacuum import StateVacuumEntity, VacuumEntityFeature
 from homeassistant.components.vacuum.const import VacuumActivity as HAVacuumActivity
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .api import (
@@ -20,7 +20,7 @@ from .api import (
     VacuumTraits,
 )
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .entity import CloudBridgeEntity, async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -40,18 +40,9 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a vacuum for every robot vacuum channel."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            CloudBridgeVacuum(coordinator, device, channel)
-            for device in devices
-            for channel in device.channels.values()
-            if isinstance(channel.traits, VacuumTraits)
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_channel_entities(
+        entry, async_add_entities, VacuumTraits, CloudBridgeVacuum
+    )
 
 
 class CloudBridgeVacuum(CloudBridgeEntity, StateVacuumEntity):
