@@ -10,7 +10,7 @@ from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_SCAN_INTERVAL
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
@@ -102,6 +102,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             update_interval=timedelta(seconds=client.default_poll_interval({})),
         )
         self.client = client
+        self._device_listeners: dict[str, list[CALLBACK_TYPE]] = {}
         # Whether the cloud pushes changes to our webhook: polls then slow down.
         self.push_active = False
         self.pending: dict[str, PendingCommand] = {}
@@ -212,6 +213,30 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             async_clear(self.hass, UNKNOWN_DEVICES, entry_id)
 
     @callback
+    def async_add_device_listener(
+        self, device_id: str, update: CALLBACK_TYPE
+    ) -> CALLBACK_TYPE:
+        """Call `update` when one device changes between polls; returns the remover."""
+        listeners = self._device_listeners.setdefault(device_id, [])
+        listeners.append(update)
+
+        @callback
+        def remove() -> None:
+            listeners.remove(update)
+
+        return remove
+
+    @callback
+    def async_update_device(self, device_id: str) -> None:
+        """Tell only the entities of one device that it changed.
+
+        A push or a command concerns one device: rewriting the state of every
+        entity of the account for it would cost hundreds of times more.
+        """
+        for update in list(self._device_listeners.get(device_id, ())):
+            update()
+
+    @callback
     def async_handle_push(self, payload: Any) -> None:
         """Apply one event pushed to the webhook to the snapshot."""
         self.async_handle_event(self.client.apply_webhook(payload, self.data))
@@ -223,7 +248,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             return
         self.outcomes.async_arrived(event.device_id)
         if isinstance(event, DeviceChanged):
-            self.async_update_listeners()
+            self.async_update_device(event.device_id)
         elif isinstance(event, ChannelEvent):
             async_dispatcher_send(
                 self.hass,
@@ -276,7 +301,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         for command in commands:
             await self._async_send(device, channel, command)
             apply_command(channel, command)
-            self.async_update_listeners()
+            self.async_update_device(device_id)
         self.outcomes.async_expect(device_id)
 
     async def async_send_deferred(
@@ -320,7 +345,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         except DeviceOffline as err:
             if device is not None:
                 device.online = False
-                self.async_update_listeners()
+                self.async_update_device(device.id)
             raise HomeAssistantError(
                 translation_domain=DOMAIN,
                 translation_key="device_offline",

@@ -40,6 +40,15 @@ class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
             identifiers={device_identifier(coordinator.client, device.id)}
         )
 
+    async def async_added_to_hass(self) -> None:
+        await super().async_added_to_hass()
+        # Pushes and commands change one device: hear of those directly.
+        self.async_on_remove(
+            self.coordinator.async_add_device_listener(
+                self._device_id, self._handle_coordinator_update
+            )
+        )
+
     @property
     def device(self) -> Device | None:
         """The device as the latest snapshot has it."""

@@ -90,4 +90,4 @@ class OutcomeWatch:
             return
         if device is not None and device_id in coordinator.data:
             coordinator.data[device_id] = device
-            coordinator.async_update_listeners()
+            coordinator.async_update_device(device_id)

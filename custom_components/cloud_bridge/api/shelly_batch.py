@@ -19,7 +19,9 @@ from typing import Any
 
 _LOGGER = logging.getLogger(__name__)
 
-WINDOW = 0.05  # seconds to wait for more commands of the same moment
+# Seconds to wait for more commands of the same moment: a scene or group sends
+# its commands within one turn of the event loop, so a short wait catches them.
+WINDOW = 0.01
 
 
 @dataclass(slots=True)

@@ -120,7 +120,12 @@ class SwitchBotClient(CloudClient):
         )
         lists_a_day = 86400 / LIST_INTERVAL
         budget = self.daily_quota * POLL_SHARE - lists_a_day
-        return max(MIN_POLL_INTERVAL, math.ceil(86400 * device_count / budget))
+        # Polls come whole: a UTC day holds up to one more poll than
+        # 86,400 / interval, so leave room for it.
+        polls = math.floor(budget / max(device_count, 1))
+        if polls <= 1:
+            return 86400.0
+        return max(MIN_POLL_INTERVAL, math.ceil(86400 / (polls - 1)))
 
     async def _call(self, method: str, path: str, body: Any = None) -> Any:
         """Call the cloud and return the `body` of a statusCode 100 answer."""
