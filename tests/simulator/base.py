@@ -75,6 +75,9 @@ class SimulatedCloud:
 
     # Long-lived responses (SSE) must not hold stop() for aiohttp's default 60 s.
     shutdown_timeout: float = 2.0
+    # Pending connections the socket queues (aiohttp's default); a client that opens
+    # hundreds at once (a benchmark of 200 devices) needs more, or its SYNs wait 1 s.
+    backlog: int = 128
 
     def __init__(self) -> None:
         self.requests: list[RecordedRequest] = []
@@ -146,7 +149,7 @@ class SimulatedCloud:
             self.app, handle_signals=False, shutdown_timeout=self.shutdown_timeout
         )
         await runner.setup()
-        site = web.TCPSite(runner, host, port)
+        site = web.TCPSite(runner, host, port, backlog=self.backlog)
         await site.start()
         self._runner = runner
         bound_port = runner.addresses[0][1]
