@@ -14,8 +14,10 @@ from weakref import WeakKeyDictionary
 class CallSpacer:
     """Lets one call through at a time, never two closer than `interval` seconds.
 
-    Waiting urgent calls (commands a user is waiting for) go before the others
-    (polls); calls of the same urgency keep their order.
+    Calls wait in a queue and the slot is handed out only when the next call may
+    go, so an urgent call (a command a user waits for) that arrives while a poll
+    waits out the spacing still goes first; calls of the same urgency keep
+    their order.
     """
 
     def __init__(self, interval: float) -> None:
@@ -24,51 +26,62 @@ class CallSpacer:
         self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
         self._last = -float("inf")
+        self._timer: asyncio.TimerHandle | None = None
 
     @asynccontextmanager
     async def slot(self, *, urgent: bool = False) -> AsyncIterator[None]:
         """Hold the account's single call slot for one request."""
-        await self._acquire(urgent)
-        try:
-            wait = self._last + self.interval - time.monotonic()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            yield
-        finally:
-            # Counted from the answer, so a slow answer cannot let the next
-            # call arrive early at the cloud's side.
-            self._last = time.monotonic()
-            self._release()
-
-    async def _acquire(self, urgent: bool) -> None:
-        if not self._busy:
-            self._busy = True
-            return
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         entry = (0 if urgent else 1, next(self._order), waiter)
         heapq.heappush(self._waiting, entry)
+        self._schedule()
         try:
             await waiter
         except asyncio.CancelledError:
             if waiter.done() and not waiter.cancelled():
                 # The slot was handed over just as we gave up: pass it on.
-                self._release()
+                self._finish()
             else:
                 self._waiting.remove(entry)
                 heapq.heapify(self._waiting)
+                if not self._waiting and self._timer is not None:
+                    self._timer.cancel()
+                    self._timer = None
             raise
+        try:
+            yield
+        finally:
+            self._finish()
 
-    def _release(self) -> None:
-        while self._waiting:
+    def _finish(self) -> None:
+        # Counted from the answer, so a slow answer cannot let the next call
+        # arrive early at the cloud's side.
+        self._last = time.monotonic()
+        self._busy = False
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Hand out the slot when the spacing allows, if anyone waits for it."""
+        if self._busy or self._timer is not None or not self._waiting:
+            return
+        delay = max(0.0, self._last + self.interval - time.monotonic())
+        self._timer = asyncio.get_running_loop().call_later(delay, self._dispatch)
+
+    def _dispatch(self) -> None:
+        self._timer = None
+        while self._waiting and not self._busy:
             _, _, waiter = heapq.heappop(self._waiting)
             if not waiter.done():
+                self._busy = True
                 waiter.set_result(None)
-                return
-        self._busy = False
 
     def hold_off(self, seconds: float) -> None:
         """Push the next call back after the cloud said we were too fast."""
         self._last = max(self._last, time.monotonic() + seconds - self.interval)
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+            self._schedule()
 
 
 # Per event loop: futures and locks belong to the loop they were made on.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .model import Channel, Flag, Reading
@@ -17,7 +18,12 @@ def num(value: Any) -> float | None:
     """A number from a status body, or None."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    try:
+        result = float(value)
+    except OverflowError:
+        return None
+    # NaN, infinity and integers beyond a float are no reading.
+    return result if math.isfinite(result) else None
 
 
 def whole(value: Any) -> int | None:

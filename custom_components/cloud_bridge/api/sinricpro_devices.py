@@ -152,7 +152,7 @@ def parse_device(raw: dict[str, Any]) -> Device | None:
     device_id = raw.get("id")
     kind = device_type(raw)
     make_traits = TRAITS.get(kind)
-    if not isinstance(device_id, str) or make_traits is None:
+    if not isinstance(device_id, str) or not device_id or make_traits is None:
         return None
     channel = Channel(key=MAIN, traits=make_traits(raw))
     for reading, field in READINGS.get(kind, {}).items():
@@ -174,7 +174,12 @@ def parse_device(raw: dict[str, Any]) -> Device | None:
 def _num(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value)
+    try:
+        result = float(value)
+    except OverflowError:
+        return None
+    # NaN, infinity and integers beyond a float are no reading.
+    return result if math.isfinite(result) else None
 
 
 def _whole(value: Any, low: int, high: int) -> int | None:

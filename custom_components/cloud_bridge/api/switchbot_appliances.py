@@ -113,7 +113,7 @@ def _circulator_fan_update(channel: Channel, body: dict[str, Any]) -> None:
     assert isinstance(traits, FanTraits)
     channel.is_on = power(body)
     if (speed := whole(body.get("fanSpeed"))) is not None:
-        traits.speed = speed
+        traits.speed = max(0, min(speed, 100))
     if body.get("mode") in FAN_MODES:
         traits.preset = body["mode"]
     if isinstance(body.get("oscillation"), str):

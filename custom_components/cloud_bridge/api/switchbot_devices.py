@@ -304,11 +304,12 @@ def _light_update(channel: Channel, body: dict[str, Any]) -> None:
     assert isinstance(traits, LightTraits)
     channel.is_on = power(body)
     if (brightness := whole(body.get("brightness"))) is not None:
-        traits.brightness = brightness
+        traits.brightness = max(0, min(brightness, 100))
     if traits.supports_rgb and (color := parse_rgb(body.get("color"))) is not None:
         traits.rgb = color
     if traits.kelvin_range and (kelvin := whole(body.get("colorTemperature"))):
-        traits.color_temp = kelvin
+        low, high = traits.kelvin_range
+        traits.color_temp = max(low, min(kelvin, high))
 
 
 def _light_commands(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+import math
 from typing import Any
 
 from .commands import Command, SetPower
@@ -18,16 +19,14 @@ type Encoded = tuple[str, str]
 
 def number(value: Any) -> float | None:
     """A reading from a status body; the cloud sends numbers, sometimes as strings."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value)
-        except ValueError:
-            return None
-    return None
+    try:
+        result = float(value)
+    except (ValueError, OverflowError):
+        return None
+    # "nan", "inf" and numbers beyond a float are no reading.
+    return result if math.isfinite(result) else None
 
 
 def whole(value: Any) -> int | None:

@@ -75,7 +75,9 @@ def apply_event(
         return None
     fields = _fields(context)
     try:
-        profile.update(channel, fields)
+        # Read over what is known of the device, as a poll does: an event that
+        # lacks a field (or has it of the wrong type) must not blank it.
+        profile.update(channel, {**bodies.get(device.id, {}), **fields})
     except (TypeError, ValueError, AttributeError) as err:
         _LOGGER.debug("Ignored a malformed %s event: %s", kind, type(err).__name__)
         return None
