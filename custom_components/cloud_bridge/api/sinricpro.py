@@ -133,7 +133,7 @@ class SinricProClient(CloudClient):
         if resp.status == 401:
             # A token that was good has expired or been revoked: the API key
             # decides whether this is a reauth case.
-            _LOGGER.debug("SinricPro refused the access token; authenticating again")
+            _LOGGER.debug("SinricPro answered 401; signing in again with the API key")
             resp = await self._send(method, path, body, await self._authenticate())
         if resp.status == 429:
             raise RateLimited("HTTP 429")
