@@ -286,6 +286,8 @@ def switchbot_events(draw: st.DrawFn) -> Any:
         context["deviceMac"] = ":".join(mac[i : i + 2] for i in range(0, 12, 2)) if draw(st.booleans()) else mac
     if draw(st.booleans()):
         context["deviceType"] = draw(st.sampled_from(sorted(WEBHOOK_TYPES)))
+    if draw(st.booleans()):
+        context["timeOfSample"] = draw(st.one_of(st.integers(0, 10), json_values))
     return {
         "eventType": draw(st.sampled_from(["changeReport", "other"])),
         "eventVersion": "1",
@@ -299,8 +301,9 @@ def test_switchbot_webhook(events: list[Any]) -> None:
     """Any webhook body is applied or ignored; it never raises."""
     devices = _switchbot_devices()
     bodies_seen: dict[str, dict[str, Any]] = {}
+    samples: dict[str, int] = {}
     for event in events:
-        result = apply_event(event, devices, bodies_seen)
+        result = apply_event(event, devices, bodies_seen, samples)
         assert result is None or isinstance(result, PUSH_EVENTS)
     for device in devices.values():
         check_device(device)

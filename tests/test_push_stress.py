@@ -25,6 +25,7 @@ from custom_components.cloud_bridge.api.sse import HEARTBEAT, read_events
 
 from .conftest import BOT, PLUG_MINI, post_webhook, setup_entry, switchbot_data
 from .simulator.sinricpro import SinricProCloud
+from .simulator.storm import storm
 from .simulator.switchbot import SwitchBotCloud
 from .sinricpro_home import SWITCH, wait_until
 
@@ -33,6 +34,16 @@ from .sinricpro_home import SWITCH, wait_until
 def platforms() -> list[Platform]:
     """Only switches: the Plug Mini and the Bot show what pushes did."""
     return [Platform.SWITCH]
+
+
+@pytest.fixture
+async def webhook_entry(
+    hass: HomeAssistant, switchbot_cloud: SwitchBotCloud, webhook_client: TestClient
+) -> MockConfigEntry:
+    """The SwitchBot account, set up with its webhook registered at the cloud."""
+    entry = await setup_entry(hass, switchbot_data(switchbot_cloud))
+    await hass.async_block_till_done()
+    return entry
 
 
 def _assert_quiet(caplog: pytest.LogCaptureFixture) -> None:
@@ -57,11 +68,11 @@ async def test_webhook_junk(
     hass: HomeAssistant,
     switchbot_cloud: SwitchBotCloud,
     webhook_client: TestClient,
+    webhook_entry: MockConfigEntry,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Empty, not JSON, huge, too deep, unknown types and devices: 200, ignored, no cloud call."""
-    entry = await setup_entry(hass, switchbot_data(switchbot_cloud))
-    await hass.async_block_till_done()
+    entry = webhook_entry
     calls = len(switchbot_cloud.requests)
     plug = "switch.desk_lamp_plug"
     assert hass.states.get(plug).state == STATE_ON
@@ -105,11 +116,11 @@ async def test_webhook_replayed(
     hass: HomeAssistant,
     switchbot_cloud: SwitchBotCloud,
     webhook_client: TestClient,
+    webhook_entry: MockConfigEntry,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The same events replayed hundreds of times: each 200, the state the last one says."""
-    entry = await setup_entry(hass, switchbot_data(switchbot_cloud))
-    await hass.async_block_till_done()
+    entry = webhook_entry
     calls = len(switchbot_cloud.requests)
     on = _event(switchbot_cloud, BOT, powerState="ON", deviceMode="switchMode")
     off = _event(switchbot_cloud, BOT, powerState="OFF", deviceMode="switchMode")
@@ -122,6 +133,72 @@ async def test_webhook_replayed(
         assert await post_webhook(webhook_client, entry, b"not json") == 200
     await hass.async_block_till_done()
     assert hass.states.get("switch.coffee_bot").state == STATE_OFF
+    assert len(switchbot_cloud.requests) == calls
+    _assert_quiet(caplog)
+
+
+@pytest.mark.parametrize(
+    ("sampled_at", "shown"),
+    [
+        # Each event: (timeOfSample, powerState); then the plug's state.
+        ([(2000, "OFF"), (1000, "ON")], STATE_OFF),
+        # The same sample again (a replay) is applied, as is a newer one.
+        ([(2000, "OFF"), (2000, "ON")], STATE_ON),
+        ([(2000, "OFF"), (1000, "ON"), (3000, "ON")], STATE_ON),
+        # Without a sample time an event cannot be ordered: it is applied.
+        ([(2000, "OFF"), (None, "ON")], STATE_ON),
+    ],
+    ids=["older-ignored", "replay-applied", "newer-applied", "no-sample-applied"],
+)
+async def test_webhook_out_of_order(
+    hass: HomeAssistant,
+    switchbot_cloud: SwitchBotCloud,
+    webhook_client: TestClient,
+    webhook_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+    sampled_at: list[tuple[int | None, str]],
+    shown: str,
+) -> None:
+    """An event sampled before one already applied to its device arrives late: it changes nothing."""
+    for at, power in sampled_at:
+        event = _event(switchbot_cloud, PLUG_MINI, powerState=power)
+        if at is None:
+            del event["context"]["timeOfSample"]
+        else:
+            event["context"]["timeOfSample"] = at
+        assert await post_webhook(webhook_client, webhook_entry, event) == 200
+        await hass.async_block_till_done()
+    assert hass.states.get("switch.desk_lamp_plug").state == shown
+    _assert_quiet(caplog)
+
+
+async def test_webhook_storm(
+    hass: HomeAssistant,
+    switchbot_cloud: SwitchBotCloud,
+    webhook_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """1,002 events in half a second over 16 connections, some overtaking others.
+
+    Each is answered 200, none costs a call to the cloud, and afterwards every
+    device shows the last event sent for it. (scripts/load runs the full storm,
+    1,000 events a second for 10 s, and prints Home Assistant's loop delay.)
+    """
+    calls = len(switchbot_cloud.requests)
+    before = {
+        entity: hass.states.get(entity).state
+        for entity in ("switch.desk_lamp_plug", "switch.coffee_bot")
+    }
+    sent = await storm(switchbot_cloud, rate=2004, seconds=0.5, connections=16)
+    await hass.async_block_till_done()
+    assert sent["statuses"] == {"200": 1002}
+    final = {
+        "switch.desk_lamp_plug": sent["final"][PLUG_MINI]["power"],
+        "switch.coffee_bot": sent["final"][BOT]["power"],
+    }
+    # An odd number of flips each: the storm left both other than they were.
+    assert final != before
+    assert {entity: hass.states.get(entity).state for entity in final} == final
     assert len(switchbot_cloud.requests) == calls
     _assert_quiet(caplog)
 

@@ -357,6 +357,6 @@ def test_apply_event_spellings() -> None:
         "eventType": "changeReport",
         "context": {"deviceType": "WoPlugUS", "deviceMac": "60:55:f9:2a:b1:c0", "powerState": "ON"},
     }
-    assert apply_event(event, {device.id: device}, bodies) == DeviceChanged(device.id)
+    assert apply_event(event, {device.id: device}, bodies, {}) == DeviceChanged(device.id)
     assert device.channels["main"].is_on is True
     assert bodies[device.id] == {"power": "on"}

@@ -98,6 +98,8 @@ class SwitchBotClient(CloudClient):
         self._devices: dict[str, Device] = {}
         # Per device: every field its status calls and events have reported.
         self._bodies: dict[str, dict[str, Any]] = {}
+        # Per device: when the newest event applied was sampled (the cloud's clock).
+        self._samples: dict[str, int] = {}
         self._last_success: date | None = None
 
     @property
@@ -358,4 +360,4 @@ class SwitchBotClient(CloudClient):
     def apply_webhook(
         self, payload: Any, devices: Mapping[str, Device]
     ) -> PushEvent | None:
-        return apply_event(payload, devices, self._bodies)
+        return apply_event(payload, devices, self._bodies, self._samples)

@@ -2,7 +2,9 @@
 
 Anything the cloud may POST is accepted without raising: an event for an
 unknown device or of an unknown type, or a body of another shape, is logged
-at debug level and ignored.
+at debug level and ignored. So is an event sampled before one already
+applied to its device: the cloud's POSTs may overtake each other, or be
+replayed, and the older one must not undo the newer.
 """
 
 from __future__ import annotations
@@ -39,12 +41,21 @@ def _fields(context: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def _sampled(context: dict[str, Any]) -> int | None:
+    sample = context.get("timeOfSample")
+    return sample if isinstance(sample, int) and not isinstance(sample, bool) else None
+
+
 def apply_event(
     payload: Any,
     devices: Mapping[str, Device],
     bodies: dict[str, dict[str, Any]],
+    samples: dict[str, int],
 ) -> PushEvent | None:
-    """Apply one webhook body to `devices` and to the merged status `bodies`."""
+    """Apply one webhook body to `devices` and to the merged status `bodies`.
+
+    `samples` holds, per device, the timeOfSample of the newest event applied.
+    """
     if not isinstance(payload, dict) or payload.get("eventType") != "changeReport":
         _LOGGER.debug(
             "Ignored a webhook body that is not a changeReport: %.40r",
@@ -73,6 +84,10 @@ def apply_event(
     if listed is None or profile is None or channel is None:
         _LOGGER.debug("Ignored an event of unknown device type %.40r", kind)
         return None
+    sample = _sampled(context)
+    if sample is not None and sample < samples.get(device.id, sample):
+        _LOGGER.debug("Ignored a %s event older than one already applied", kind)
+        return None
     fields = _fields(context)
     try:
         # Read over what is known of the device, as a poll does: an event that
@@ -82,6 +97,8 @@ def apply_event(
         _LOGGER.debug("Ignored a malformed %s event: %s", kind, type(err).__name__)
         return None
     bodies.setdefault(device.id, {}).update(fields)
+    if sample is not None:
+        samples[device.id] = sample
     # An event proves the device reaches the cloud, unless it says otherwise.
     device.online = fields.get("onlineStatus") != "offline"
     return DeviceChanged(device.id)
