@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 import logging
+import sys
 from typing import Any
 from unittest.mock import PropertyMock, patch
 
+import aiohttp
 from aiohttp.test_utils import TestClient
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
@@ -48,6 +50,40 @@ SHELLY_HT = "e86beae4c2d0"
 SINRIC_SWITCH = "660a6c3d061ee8c78078bf3e"
 SINRIC_THERMO = "660a7edf061ee8c78078c5ab"
 SINRIC_LIGHT = "660a7edf061ee8c78078c5ff"
+
+
+def _opened_by_cloud_bridge() -> bool:
+    """Whether Cloud Bridge's code is on the stack that is creating a response."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").startswith("custom_components.cloud_bridge"):
+            return True
+        frame = frame.f_back
+    return False
+
+
+@pytest.fixture(autouse=True)
+async def no_unclosed_responses(hass: HomeAssistant) -> AsyncIterator[list[aiohttp.ClientResponse]]:
+    """Every HTTP response Cloud Bridge opened is closed once its entries unload."""
+    opened: list[aiohttp.ClientResponse] = []
+    init = aiohttp.ClientResponse.__init__
+
+    def tracked(response: aiohttp.ClientResponse, *args: Any, **kwargs: Any) -> None:
+        init(response, *args, **kwargs)
+        if _opened_by_cloud_bridge():
+            opened.append(response)
+
+    with patch.object(aiohttp.ClientResponse, "__init__", tracked):
+        yield opened
+        # What the test plugin does next, here so that we can look afterwards:
+        # let set-ups finish, then unload every entry.
+        await hass.async_block_till_done()
+        for entry in hass.config_entries.async_entries(DOMAIN):
+            if entry.state.recoverable:
+                await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_block_till_done()
+    left = [f"{r.method} {r.url.path}" for r in opened if not r.closed]
+    assert not left, f"responses left open after unload: {left}"
 
 
 @pytest.fixture(autouse=True)
