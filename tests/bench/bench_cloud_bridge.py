@@ -8,12 +8,10 @@ runner prints them as tables with the targets beside them.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 import contextlib
 import cProfile
 import gc
-import json
-import logging
 import os
 from pathlib import Path
 import statistics
@@ -47,6 +45,7 @@ from tests.bench.accounts import (
     sinricpro_account,
     switchbot_account,
 )
+from tests.bench.child import clouds_in_child
 from tests.bench.simclock import Settler, SimClock, real_now
 from tests.simulator.base import Fault
 from tests.simulator.shelly import ShellyCloud
@@ -72,33 +71,8 @@ CHANGE_EVERY = 1009.0
 CHANGES_UNTIL = 16 * 3600.0
 SWITCHBOT_QUOTA = {"v1.1": 10000, "v1.0": 1000}
 CORE = "switchbot_cloud"
-ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.no_fail_on_log_exception
-
-
-@pytest.fixture(autouse=True)
-def enable_event_loop_debug(event_loop: asyncio.AbstractEventLoop) -> None:
-    """Run the loop as Home Assistant does, not in asyncio's (much slower) debug mode."""
-    event_loop.set_debug(False)
-
-
-@pytest.fixture(autouse=True)
-def production_log_level(hass: HomeAssistant) -> None:
-    """Log at WARNING, Home Assistant's default: the test plugin's INFO costs CPU."""
-    logging.getLogger().setLevel(logging.WARNING)
-
-
-@pytest.fixture
-def expected_lingering_tasks() -> bool:
-    """An event stream's reader may still be closing when a scenario ends."""
-    return True
-
-
-@pytest.fixture
-def expected_lingering_timers() -> bool:
-    """Keep-alive timers of the simulators' connections may outlive a scenario."""
-    return True
 
 
 class Freshness:
@@ -673,31 +647,8 @@ async def bench_shelly_scene_and_spacing(
 # -- 5: cost inside Home Assistant (clouds in another process) -----------------------
 
 
-@contextlib.asynccontextmanager
-async def _cloud_process(count: int) -> AsyncIterator[dict[str, str]]:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "tests.bench.cloud_process",
-        "--devices",
-        str(count),
-        cwd=ROOT,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-    )
-    assert process.stdout is not None
-    assert process.stdin is not None
-    try:
-        line = await process.stdout.readline()
-        yield json.loads(line)
-    finally:
-        process.stdin.close()
-        try:
-            async with asyncio.timeout(10):
-                await process.wait()
-        except TimeoutError:
-            process.kill()
-            await process.wait()
+def _cloud_process(count: int) -> contextlib.AbstractAsyncContextManager[dict[str, str]]:
+    return clouds_in_child("tests.bench.cloud_process", "--devices", str(count))
 
 
 async def _cost(

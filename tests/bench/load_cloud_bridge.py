@@ -9,15 +9,10 @@ printed, never asserted: OK/MISS marks a target, and the run exits 0.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
 import contextlib
 import gc
-import json
-import logging
 import math
 import os
-from pathlib import Path
 import statistics
 import sys
 import time
@@ -39,6 +34,7 @@ from tests.bench.accounts import (
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
 )
+from tests.bench.child import clouds_in_child
 from tests.bench.load_clouds import shelly_ids
 from tests.bench.simclock import Settler
 
@@ -56,7 +52,6 @@ ONLY = [v for v in os.environ.get("CLOUD_BRIDGE_LOAD_ONLY", "").split(",") if v]
 BUDGET = float(os.environ.get("CLOUD_BRIDGE_LOAD_BUDGET", "380"))
 SHARE = {"switchbot": 0.4, "shelly": 0.25, "sinricpro": 0.35}
 GROWTH_LIMIT = 1024 * 1024
-ROOT = Path(__file__).resolve().parents[2]
 MiB = 1024 * 1024
 
 pytestmark = pytest.mark.no_fail_on_log_exception
@@ -72,35 +67,8 @@ def _progress(message: str) -> None:
     print(f"[load] {message}", file=sys.stderr, flush=True)
 
 
-@pytest.fixture(autouse=True)
-def enable_event_loop_debug(event_loop: asyncio.AbstractEventLoop) -> None:
-    """Run the loop as Home Assistant does, not in asyncio's debug mode."""
-    event_loop.set_debug(False)
-
-
-@pytest.fixture(autouse=True)
-def production_log_level(hass: HomeAssistant) -> None:
-    """Log at WARNING, Home Assistant's default."""
-    logging.getLogger().setLevel(logging.WARNING)
-
-
-@pytest.fixture
-def expected_lingering_tasks() -> bool:
-    """The SinricPro stream reader may still be closing when the run ends."""
-    return True
-
-
-@pytest.fixture
-def expected_lingering_timers() -> bool:
-    """Keep-alive timers of the connections may outlive the run."""
-    return True
-
-
-@contextlib.asynccontextmanager
-async def _clouds() -> AsyncIterator[dict[str, str]]:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
+def _clouds() -> contextlib.AbstractAsyncContextManager[dict[str, str]]:
+    return clouds_in_child(
         "tests.bench.load_clouds",
         "--switchbot",
         str(DEVICES),
@@ -110,22 +78,7 @@ async def _clouds() -> AsyncIterator[dict[str, str]]:
         str(DEVICES),
         "--shelly-min-interval",
         str(SHELLY_SIM_MIN_INTERVAL),
-        cwd=ROOT,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
     )
-    assert process.stdout is not None
-    assert process.stdin is not None
-    try:
-        yield json.loads(await process.stdout.readline())
-    finally:
-        process.stdin.close()
-        try:
-            async with asyncio.timeout(10):
-                await process.wait()
-        except TimeoutError:
-            process.kill()
-            await process.wait()
 
 
 def _entry(data: dict[str, Any]) -> MockConfigEntry:

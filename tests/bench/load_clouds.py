@@ -6,6 +6,7 @@ stops when its standard input closes. `GET <cloud>/load/stats` answers what the
 cloud saw since the last look (calls, ids per Shelly get call, rate-limit
 violations) and forgets its request log, so that a 1,000-cycle run does not
 fill this process. Readings change on every read (the benchmark's clouds).
+`POST <switchbot>/load/storm` sends the webhook storm (tests.simulator.storm).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from tests.bench.accounts import (
 from tests.bench.cloud_process import _Shelly, _SinricPro, _SwitchBot
 from tests.simulator.base import SimulatedCloud
 from tests.simulator.shelly_devices import gen2_switch
+from tests.simulator.storm import add_storm_route
 
 BACKLOG = 2048
 # Mostly Meters, Plugs and Curtains; a Bot in ten.
@@ -98,6 +100,7 @@ async def _serve(args: argparse.Namespace) -> None:
         return _stats(sinricpro, {"open_streams": sinricpro.open_streams})
 
     switchbot.app.router.add_get("/load/stats", switchbot_stats)
+    add_storm_route(switchbot)
     shelly.app.router.add_get("/load/stats", shelly_stats)
     sinricpro.app.router.add_get("/load/stats", sinricpro_stats)
     urls = {

@@ -42,6 +42,18 @@ def main() -> int:
     parser.add_argument(
         "--only", default="", help="memory/CPU phases for these vendors only"
     )
+    parser.add_argument(
+        "--scenario",
+        choices=("all", "accounts", "storm"),
+        default="all",
+        help="the three accounts, the webhook storm, or both",
+    )
+    parser.add_argument(
+        "--storm-rate", type=float, default=1000, help="webhook events a second"
+    )
+    parser.add_argument(
+        "--storm-seconds", type=float, default=10, help="how long the storm lasts"
+    )
     args = parser.parse_args()
     if min(args.cycles, args.shelly_cycles or args.cycles) < 20:
         parser.error("at least 20 cycles (readings at cycle 10, half-way and the end)")
@@ -54,11 +66,17 @@ def main() -> int:
     )
     os.environ["CLOUD_BRIDGE_LOAD_CPU_CYCLES"] = str(args.cpu_cycles)
     os.environ["CLOUD_BRIDGE_LOAD_SHELLY_SPACING"] = str(args.shelly_spacing)
+    os.environ["CLOUD_BRIDGE_STORM_RATE"] = str(args.storm_rate)
+    os.environ["CLOUD_BRIDGE_STORM_SECONDS"] = str(args.storm_seconds)
+    scenarios = {
+        "accounts": [HERE / "load_cloud_bridge.py"],
+        "storm": [HERE / "load_storm.py"],
+    }.get(args.scenario, [HERE / "load_cloud_bridge.py", HERE / "load_storm.py"])
     log = Path(tempfile.gettempdir()) / "cloud-bridge-load.log"
     logging.basicConfig(filename=log, filemode="w", level=logging.WARNING, force=True)
     code = pytest.main(
         [
-            str(HERE / "load_cloud_bridge.py"),
+            *map(str, scenarios),
             "-p",
             "no:cacheprovider",
             "--no-cov",
