@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
+    async_fire_time_changed,
     snapshot_platform,
 )
 from syrupy.assertion import SnapshotAssertion
 
 from .conftest import METER, SHELLY_2PM, next_poll
+from .simulator.base import Fault
 from .simulator.shelly import ShellyCloud
 from .simulator.sinricpro import SinricProCloud
 from .simulator.switchbot import SwitchBotCloud
@@ -38,6 +43,45 @@ async def test_switchbot(
     switchbot_cloud.statuses[METER]["temperature"] = 23.25
     await next_poll(hass, switchbot_entry)
     assert hass.states.get("sensor.bedroom_meter_temperature").state == "23.25"
+
+
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+async def test_poll_writes_only_what_changed(
+    hass: HomeAssistant,
+    switchbot_cloud: SwitchBotCloud,
+    switchbot_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A poll writes the sensor whose reading changed; the others keep their last report."""
+    temperature = "sensor.bedroom_meter_temperature"
+    humidity = "sensor.bedroom_meter_humidity"
+    def seen(entity: str) -> tuple[str, datetime]:
+        # A state only reported again is updated in place: copy what it says.
+        state = hass.states.get(entity)
+        return state.state, state.last_reported
+
+    before = {entity: seen(entity) for entity in (temperature, humidity)}
+
+    async def poll() -> None:
+        # The clock moves too, so that a rewrite would show in last_reported.
+        freezer.tick(switchbot_entry.runtime_data.update_interval)
+        async_fire_time_changed(hass)
+        await hass.async_block_till_done(wait_background_tasks=True)
+
+    switchbot_cloud.statuses[METER]["temperature"] = 23.25
+    await poll()
+    after = {entity: seen(entity) for entity in (temperature, humidity)}
+    assert after[temperature][0] == "23.25"
+    assert after[temperature][1] > before[temperature][1]
+    assert after[humidity] == before[humidity]
+
+    # Unavailable and back are written, though the reading never changed.
+    switchbot_cloud.inject(Fault(status=500))
+    await poll()
+    assert hass.states.get(humidity).state == STATE_UNAVAILABLE
+    switchbot_cloud.clear_faults()
+    await poll()
+    assert hass.states.get(humidity).state == before[humidity][0]
 
 
 @pytest.mark.usefixtures("entity_registry_enabled_by_default")

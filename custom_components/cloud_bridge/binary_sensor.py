@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from homeassistant.components.binary_sensor import (
     BinarySensorDeviceClass,
     BinarySensorEntity,
@@ -112,3 +114,7 @@ class CloudBridgeBinarySensor(CloudBridgeEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool | None:
         return self.channel.flags.get(Flag(self.entity_description.key))
+
+    def _shown(self) -> Hashable:
+        available = self.available
+        return (available, self.is_on if available else None)

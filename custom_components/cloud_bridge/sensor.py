@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from homeassistant.components.sensor import (
     SensorDeviceClass,
     SensorEntity,
@@ -147,3 +149,7 @@ class CloudBridgeSensor(CloudBridgeEntity, SensorEntity):
     @property
     def native_value(self) -> float | None:
         return self.channel.readings.get(Reading(self.entity_description.key))
+
+    def _shown(self) -> Hashable:
+        available = self.available
+        return (available, self.native_value if available else None)
