@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Mapping
 
 from homeassistant.components.binary_sensor import (
     BinarySensorDeviceClass,
@@ -10,12 +10,12 @@ from homeassistant.components.binary_sensor import (
     BinarySensorEntityDescription,
 )
 from homeassistant.const import EntityCategory
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import Channel, Device, Flag
-from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .api import Channel, Flag
+from .coordinator import CloudBridgeConfigEntry
+from .entity import ChannelValueEntity, async_add_value_entities
 
 PARALLEL_UPDATES = 0
 
@@ -67,37 +67,17 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a binary sensor for every flag of every channel of the account."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            CloudBridgeBinarySensor(coordinator, device, channel, DESCRIPTIONS[flag])
-            for device in devices
-            for channel in device.channels.values()
-            for flag in channel.flags
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_value_entities(
+        entry, async_add_entities, CloudBridgeBinarySensor, DESCRIPTIONS
+    )
 
 
-class CloudBridgeBinarySensor(CloudBridgeEntity, BinarySensorEntity):
+class CloudBridgeBinarySensor(ChannelValueEntity[bool], BinarySensorEntity):
     """One flag of one channel."""
 
-    def __init__(
-        self,
-        coordinator: CloudBridgeCoordinator,
-        device: Device,
-        channel: Channel,
-        description: BinarySensorEntityDescription,
-    ) -> None:
-        super().__init__(coordinator, device, channel, description.key)
-        self.entity_description = description
-        self.name_after_channel(
-            channel,
-            [c for c in device.channels.values() if description.key in c.flags],
-            description.key,
-        )
+    @staticmethod
+    def values_of(channel: Channel) -> Mapping[Flag, bool | None]:
+        return channel.flags
 
     @property
     def available(self) -> bool:
@@ -113,8 +93,4 @@ class CloudBridgeBinarySensor(CloudBridgeEntity, BinarySensorEntity):
 
     @property
     def is_on(self) -> bool | None:
-        return self.channel.flags.get(Flag(self.entity_description.key))
-
-    def _shown(self) -> Hashable:
-        available = self.available
-        return (available, self.is_on if available else None)
+        return self.value

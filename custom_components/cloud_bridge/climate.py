@@ -42,12 +42,7 @@ async def async_setup_entry(
 ) -> None:
     """Add a climate entity for every air conditioner and thermostat channel."""
     async_add_channel_entities(
-        entry,
-        async_add_entities,
-        ClimateTraits,
-        lambda coordinator, device, channel: (
-            AssumedClimate if channel.assumed else CloudBridgeClimate
-        )(coordinator, device, channel),
+        entry, async_add_entities, ClimateTraits, CloudBridgeClimate, AssumedClimate
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import cast
+from abc import abstractmethod
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, cast
 
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
@@ -162,17 +164,79 @@ def async_add_channel_entities(
     async_add_entities: AddConfigEntryEntitiesCallback,
     traits: type,
     factory: EntityFactory,
+    assumed: EntityFactory | None = None,
 ) -> None:
-    """One entity from `factory` for every channel whose traits are of `traits`."""
+    """One entity from `factory` for every channel whose traits are of `traits`.
+
+    Channels whose state is assumed (infrared remotes) get theirs from
+    `assumed` instead, where the platform has such a variant.
+    """
     coordinator = entry.runtime_data
 
     @callback
     def add(devices: list[Device]) -> None:
         async_add_entities(
-            factory(coordinator, device, channel)
+            (assumed if assumed and channel.assumed else factory)(
+                coordinator, device, channel
+            )
             for device in devices
             for channel in device.channels.values()
             if isinstance(channel.traits, traits)
+        )
+
+    async_add_for_devices(entry, add)
+
+
+class ChannelValueEntity[V](CloudBridgeEntity):
+    """One keyed value of a channel (a reading, a flag), described by its key."""
+
+    @staticmethod
+    @abstractmethod
+    def values_of(channel: Channel) -> Mapping[Any, V | None]:
+        """The values of this entity's kind that a channel reports, by key."""
+
+    def __init__(
+        self,
+        coordinator: CloudBridgeCoordinator,
+        device: Device,
+        channel: Channel,
+        description: EntityDescription,
+    ) -> None:
+        super().__init__(coordinator, device, channel, description.key)
+        self.entity_description = description
+        self.name_after_channel(
+            channel,
+            [c for c in device.channels.values() if description.key in self.values_of(c)],
+            description.key,
+        )
+
+    @property
+    def value(self) -> V | None:
+        """The value as the latest snapshot has it."""
+        return self.values_of(self.channel).get(self.entity_description.key)
+
+    def _shown(self) -> Hashable:
+        available = self.available
+        return (available, self.value if available else None)
+
+
+@callback
+def async_add_value_entities[V](
+    entry: CloudBridgeConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+    entity: type[ChannelValueEntity[V]],
+    descriptions: Mapping[str, EntityDescription],
+) -> None:
+    """An `entity` for every value of its kind of every channel, devices added later too."""
+    coordinator = entry.runtime_data
+
+    @callback
+    def add(devices: list[Device]) -> None:
+        async_add_entities(
+            entity(coordinator, device, channel, descriptions[key])
+            for device in devices
+            for channel in device.channels.values()
+            for key in entity.values_of(channel)
         )
 
     async_add_for_devices(entry, add)

@@ -32,12 +32,7 @@ async def async_setup_entry(
 ) -> None:
     """Add a fan for every fan channel."""
     async_add_channel_entities(
-        entry,
-        async_add_entities,
-        FanTraits,
-        lambda coordinator, device, channel: (
-            AssumedFan if channel.assumed else CloudBridgeFan
-        )(coordinator, device, channel),
+        entry, async_add_entities, FanTraits, CloudBridgeFan, AssumedFan
     )
 
 

@@ -40,12 +40,7 @@ async def async_setup_entry(
 ) -> None:
     """Add a light for every light channel."""
     async_add_channel_entities(
-        entry,
-        async_add_entities,
-        LightTraits,
-        lambda coordinator, device, channel: (
-            AssumedLight if channel.assumed else CloudBridgeLight
-        )(coordinator, device, channel),
+        entry, async_add_entities, LightTraits, CloudBridgeLight, AssumedLight
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Mapping
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -21,12 +21,12 @@ from homeassistant.const import (
     UnitOfTemperature,
     UnitOfTime,
 )
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import Channel, Device, Reading
-from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .api import Channel, Reading
+from .coordinator import CloudBridgeConfigEntry
+from .entity import ChannelValueEntity, async_add_value_entities
 
 PARALLEL_UPDATES = 0
 
@@ -114,42 +114,16 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Add a sensor for every reading of every channel of the account."""
-    coordinator = entry.runtime_data
-
-    @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
-            CloudBridgeSensor(coordinator, device, channel, DESCRIPTIONS[reading])
-            for device in devices
-            for channel in device.channels.values()
-            for reading in channel.readings
-        )
-
-    async_add_for_devices(entry, add)
+    async_add_value_entities(entry, async_add_entities, CloudBridgeSensor, DESCRIPTIONS)
 
 
-class CloudBridgeSensor(CloudBridgeEntity, SensorEntity):
+class CloudBridgeSensor(ChannelValueEntity[float], SensorEntity):
     """One reading of one channel."""
 
-    def __init__(
-        self,
-        coordinator: CloudBridgeCoordinator,
-        device: Device,
-        channel: Channel,
-        description: SensorEntityDescription,
-    ) -> None:
-        super().__init__(coordinator, device, channel, description.key)
-        self.entity_description = description
-        self.name_after_channel(
-            channel,
-            [c for c in device.channels.values() if description.key in c.readings],
-            description.key,
-        )
+    @staticmethod
+    def values_of(channel: Channel) -> Mapping[Reading, float | None]:
+        return channel.readings
 
     @property
     def native_value(self) -> float | None:
-        return self.channel.readings.get(Reading(self.entity_description.key))
-
-    def _shown(self) -> Hashable:
-        available = self.available
-        return (available, self.native_value if available else None)
+        return self.value
