@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -11,12 +12,16 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
+    async_fire_time_changed,
     snapshot_platform,
 )
 from syrupy.assertion import SnapshotAssertion
+
+from custom_components.cloud_bridge.api.shelly import REREAD_AFTER_COMMAND
 
 from .conftest import SHELLY_AUTH_KEY, setup_entry
 from .simulator.shelly import ShellyCloud
@@ -49,7 +54,9 @@ async def cloud(socket_enabled: None) -> AsyncIterator[ShellyCloud]:
     cloud.add(gen2_light(DIMMER, name="Hall Dimmer"))
     cloud.add(gen1_relay(RELAY, name="Pump"))
     for n, device_id in enumerate(PLUGS):
-        cloud.add(gen2_switch(device_id, code="SNPL-00112EU", name=f"Plug {n}", channels=1))
+        cloud.add(
+            gen2_switch(device_id, code="SNPL-00112EU", name=f"Plug {n}", channels=1, loads=[40.0 + n])
+        )
     await cloud.start()
     yield cloud
     await cloud.stop()
@@ -135,6 +142,26 @@ async def test_scene_is_one_group_call(
     assert sorted(group["ids"]) == [f"{p}_0" for p in PLUGS]
     assert calls[0].json == {"switch": {"ids": group["ids"], "command": {"on": True}}}
     assert all(hass.states.get(p).state == "on" for p in plugs)
+    assert cloud.rate_limit_violations == 0
+
+
+@pytest.mark.parametrize("platforms", [[Platform.SWITCH, Platform.SENSOR]])
+async def test_readings_read_again_after_commands(
+    hass: HomeAssistant, cloud: ShellyCloud, entry: MockConfigEntry
+) -> None:
+    """A plug's power follows its switching: read 3 s later, all switched plugs in one call."""
+    await hass.services.async_call(
+        "switch", "turn_on", {"entity_id": ["switch.plug_0", "switch.plug_1"]}, blocking=True
+    )
+    assert hass.states.get("sensor.plug_0_power").state == "0.0"
+    gets = len(cloud.requests_to("/v2/devices/api/get"))
+    # Timers only (the next poll is 30 s away); the spacing runs on the real clock.
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=REREAD_AFTER_COMMAND))
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.plug_0_power").state == "40.0"
+    assert hass.states.get("sensor.plug_1_power").state == "41.0"
+    calls = cloud.requests_to("/v2/devices/api/get")[gets:]
+    assert [sorted(call.json["ids"]) for call in calls] == [sorted(PLUGS[:2])]
     assert cloud.rate_limit_violations == 0
 
 

@@ -206,7 +206,11 @@ class ChannelValueEntity[V](CloudBridgeEntity):
         self.entity_description = description
         self.name_after_channel(
             channel,
-            [c for c in device.channels.values() if description.key in self.values_of(c)],
+            [
+                c
+                for c in device.channels.values()
+                if description.key in self.values_of(c)
+            ],
             description.key,
         )
 

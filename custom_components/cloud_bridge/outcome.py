@@ -1,4 +1,4 @@
-"""Commands whose outcome the cloud pushes later: wait for it, and read the device again when it does not come."""
+"""After a command: wait for the outcome the cloud pushes, or read the device again when none comes or readings follow later."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ class OutcomeWatch:
     def __init__(self, coordinator: CloudBridgeCoordinator) -> None:
         self._coordinator = coordinator
         self._timers: dict[str, CALLBACK_TYPE] = {}
+        # Devices to read again together once commands have settled (Shelly's power).
+        self._reread: set[str] = set()
+        self._reread_timer: CALLBACK_TYPE | None = None
         # Devices already logged as slow, so a device that never answers logs once.
         self._logged: set[str] = set()
         coordinator.config_entry.async_on_unload(self.async_cancel_all)
@@ -32,7 +35,10 @@ class OutcomeWatch:
     @callback
     def async_expect(self, device_id: str) -> None:
         """A command to the device was accepted: its outcome should follow."""
-        timeout = self._coordinator.client.confirm_timeout
+        client = self._coordinator.client
+        if (delay := client.reread_after_command) is not None:
+            self._schedule_reread(device_id, delay)
+        timeout = client.confirm_timeout
         if timeout is None:
             return
         self._cancel(device_id)
@@ -54,6 +60,45 @@ class OutcomeWatch:
         for cancel in self._timers.values():
             cancel()
         self._timers.clear()
+        if self._reread_timer is not None:
+            self._reread_timer()
+            self._reread_timer = None
+
+    def _schedule_reread(self, device_id: str, delay: float) -> None:
+        # One read for every device of a burst of commands (a scene), `delay`
+        # after the last of them: one call for up to ten Shelly devices.
+        self._reread.add(device_id)
+        if self._reread_timer is not None:
+            self._reread_timer()
+        self._reread_timer = async_call_later(
+            self._coordinator.hass,
+            delay,
+            HassJob(self._async_reread_due, cancel_on_shutdown=True),
+        )
+
+    @callback
+    def _async_reread_due(self, _now: datetime) -> None:
+        self._reread_timer = None
+        device_ids, self._reread = self._reread, set()
+        coordinator = self._coordinator
+        coordinator.config_entry.async_create_task(
+            coordinator.hass,
+            self._async_read_some(device_ids),
+            f"{coordinator.name} read after commands",
+        )
+
+    async def _async_read_some(self, device_ids: set[str]) -> None:
+        coordinator = self._coordinator
+        try:
+            devices = await coordinator.client.async_get_some(device_ids)
+        except CloudBridgeError as err:
+            # The next poll reads them anyway; one failed read is no news.
+            _LOGGER.debug("%s: reading devices again failed: %s", coordinator.name, err)
+            return
+        for device_id, device in devices.items():
+            if device_id in coordinator.data:
+                coordinator.data[device_id] = device
+                coordinator.async_update_device(device_id)
 
     def _cancel(self, device_id: str) -> None:
         if (cancel := self._timers.pop(device_id, None)) is not None:
@@ -76,18 +121,6 @@ class OutcomeWatch:
             )
         coordinator.config_entry.async_create_task(
             coordinator.hass,
-            self._async_read(device_id),
+            self._async_read_some({device_id}),
             f"{coordinator.name} read {device_id}",
         )
-
-    async def _async_read(self, device_id: str) -> None:
-        coordinator = self._coordinator
-        try:
-            device = await coordinator.client.async_get_device(device_id)
-        except CloudBridgeError as err:
-            # The next poll reads it anyway; one failed read is no news.
-            _LOGGER.debug("%s: reading %s failed: %s", coordinator.name, device_id, err)
-            return
-        if device is not None and device_id in coordinator.data:
-            coordinator.data[device_id] = device
-            coordinator.async_update_device(device_id)

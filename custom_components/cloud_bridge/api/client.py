@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, Protocol
 
 from .commands import Command
@@ -125,9 +125,19 @@ class CloudClient(ABC):
         """
         return None
 
-    async def async_get_device(self, device_id: str) -> Device | None:
-        """Fetch one device anew; None when the cloud no longer lists it."""
-        return (await self.async_get_devices()).get(device_id)
+    @property
+    def reread_after_command(self) -> float | None:
+        """Seconds after an accepted command to read its device again.
+
+        For readings the command changes that nothing pushes (a plug's power
+        once it is on); None when the next poll is soon enough.
+        """
+        return None
+
+    async def async_get_some(self, device_ids: Collection[str]) -> dict[str, Device]:
+        """Fetch these devices anew, those the cloud still lists."""
+        devices = await self.async_get_devices()
+        return {d: devices[d] for d in device_ids if d in devices}
 
     def diagnostics(self) -> dict[str, Any]:
         """What a bug report needs beside the device snapshot (never a secret)."""

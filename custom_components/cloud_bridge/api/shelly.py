@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 import logging
 import math
 import re
@@ -44,6 +44,9 @@ CALL_INTERVAL = 1.0  # the document: "limited to 1 request/second"
 IDS_PER_CALL = 10  # the document: "between 1 and 10" ids a get call
 RATE_LIMIT_RETRIES = 3
 DEFAULT_POLL_INTERVAL = 30.0
+# A switched relay's power and current reach the cloud a moment after the
+# command's answer; read those devices again then, not at the next poll.
+REREAD_AFTER_COMMAND = 3.0
 
 # Error strings of the set calls, from the document's tables.
 OFFLINE_ERRORS = {"DEVICE_OFFLINE"}
@@ -162,10 +165,11 @@ class ShellyClient(CloudClient):
             raise AuthError("auth_key refused")
         return resp
 
-    async def async_get_devices(self) -> dict[str, Device]:
+    async def _read(self, device_ids: list[str]) -> dict[str, Device]:
+        """The devices the cloud answers for, up to IDS_PER_CALL ids a call."""
         devices: dict[str, Device] = {}
-        for start in range(0, len(self.device_ids), IDS_PER_CALL):
-            chunk = self.device_ids[start : start + IDS_PER_CALL]
+        for start in range(0, len(device_ids), IDS_PER_CALL):
+            chunk = device_ids[start : start + IDS_PER_CALL]
             resp = await self._post(
                 "get", {"ids": chunk, "select": ["status", "settings"]}
             )
@@ -175,6 +179,10 @@ class ShellyClient(CloudClient):
                 device = parse_device(state) if isinstance(state, dict) else None
                 if device is not None and device.id in chunk:
                     devices[device.id] = device
+        return devices
+
+    async def async_get_devices(self) -> dict[str, Device]:
+        devices = await self._read(self.device_ids)
         self._missing = [d for d in self.device_ids if d not in devices]
         for device_id in self._missing:
             # Kept, unavailable, so its entities stay until the user removes the id.
@@ -187,6 +195,13 @@ class ShellyClient(CloudClient):
                 channels={DEVICE: device_channel({}, online=False)},
             )
         return devices
+
+    @property
+    def reread_after_command(self) -> float:
+        return REREAD_AFTER_COMMAND
+
+    async def async_get_some(self, device_ids: Collection[str]) -> dict[str, Device]:
+        return await self._read([d for d in self.device_ids if d in device_ids])
 
     @property
     def missing_devices(self) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from contextlib import aclosing
 import json
 import logging
@@ -173,7 +173,15 @@ class SinricProClient(CloudClient):
                 _LOGGER.info("SinricPro device type %s is not supported yet", kind)
         return devices
 
-    async def async_get_device(self, device_id: str) -> Device | None:
+    async def async_get_some(self, device_ids: Collection[str]) -> dict[str, Device]:
+        # One device is one call here; the whole list would be one too, but large.
+        devices = {}
+        for device_id in device_ids:
+            if (device := await self._get_device(device_id)) is not None:
+                devices[device_id] = device
+        return devices
+
+    async def _get_device(self, device_id: str) -> Device | None:
         try:
             data = await self._call("GET", f"/api/v1/devices/{device_id}")
         except CommandRejected as err:
@@ -297,5 +305,7 @@ def read_event(payload: Any, devices: Mapping[str, Device]) -> PushEvent | None:
     if device.model == "DOORBELL":
         # A doorbell has no state: its message is the press itself.
         return ChannelEvent(device.id, MAIN, ChannelEventType.RING)
-    apply_fields(device, {k: v for k, v in raw_device.items() if k not in ("id", "name")})
+    apply_fields(
+        device, {k: v for k, v in raw_device.items() if k not in ("id", "name")}
+    )
     return DeviceChanged(device.id)

@@ -157,7 +157,11 @@ class SwitchBotClient(CloudClient):
         message = str(resp.data.get("message", ""))
         if code in OFFLINE_CODES:
             raise DeviceOffline(message or str(code))
-        reason = REJECTIONS.get(code, Rejection.FAILED) if isinstance(code, int) else Rejection.FAILED
+        reason = (
+            REJECTIONS.get(code, Rejection.FAILED)
+            if isinstance(code, int)
+            else Rejection.FAILED
+        )
         raise CommandRejected(str(code), message, reason)
 
     async def _device_list(self) -> list[dict[str, Any]]:
@@ -303,7 +307,9 @@ class SwitchBotClient(CloudClient):
         if not isinstance(body, list):
             raise CloudUnreachable("scene list of an unexpected shape")
         return [
-            Scene(str(entry["sceneId"]), str(entry.get("sceneName") or entry["sceneId"]))
+            Scene(
+                str(entry["sceneId"]), str(entry.get("sceneName") or entry["sceneId"])
+            )
             for entry in body
             if isinstance(entry, dict) and entry.get("sceneId")
         ]
@@ -326,9 +332,7 @@ class SwitchBotClient(CloudClient):
         return command_id
 
     def passcodes(self, device_id: str) -> list[Passcode]:
-        entry = next(
-            (d for d in self._listed if d.get("deviceId") == device_id), None
-        )
+        entry = next((d for d in self._listed if d.get("deviceId") == device_id), None)
         return [] if entry is None else passcodes(entry)
 
     @property
@@ -337,9 +341,7 @@ class SwitchBotClient(CloudClient):
         return self.api_version == "v1.1"
 
     async def async_webhook_urls(self) -> list[str]:
-        body = await self._call(
-            "POST", "/webhook/queryWebhook", {"action": "queryUrl"}
-        )
+        body = await self._call("POST", "/webhook/queryWebhook", {"action": "queryUrl"})
         urls = body.get("urls") if isinstance(body, dict) else None
         if not isinstance(urls, list):
             raise CloudUnreachable("webhook query of an unexpected shape")
