@@ -16,6 +16,8 @@ import pytest
 from tests.bench import results
 
 HERE = Path(__file__).resolve().parent
+# The scenario modules, in the order they run: a simulated day, commands, cost.
+SCENARIOS = ("bench_day.py", "bench_commands.py", "bench_cost.py")
 
 
 def _arguments() -> argparse.Namespace:
@@ -44,7 +46,7 @@ def main() -> int:
     if args.profile:
         os.environ["CLOUD_BRIDGE_BENCH_PROFILE"] = "1"
     pytest_args = [
-        str(HERE / "bench_cloud_bridge.py"),
+        *(str(HERE / name) for name in SCENARIOS),
         "-p",
         "no:cacheprovider",
         "--no-cov",

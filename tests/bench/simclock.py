@@ -6,10 +6,11 @@ runs exactly when it would, while the HTTP between Home Assistant and the
 simulators stays real.
 
 Two things cannot simply be frozen:
-- A call spacer that sleeps (Shelly's one call a second) would sleep forever
-  on a frozen clock; `virtual_sleep` turns that sleep into moving the clock on
-  by the same amount, so the spacing is honoured in simulated time and the
-  simulator's own 1-request-a-second check still sees it.
+- A call spacer's timer (Shelly's one call a second) never fires on a frozen
+  clock while a set-up is awaited outright; `virtual_timers` turns that wait
+  into moving the clock on by the same amount, so the spacing is honoured in
+  simulated time and the simulator's own 1-request-a-second check still sees
+  it. (Later, `run_until` moves the clock to each due timer, the spacer's too.)
 - Long-lived tasks (an event stream's reader) never finish; they are adopted
   once after set-up and not waited for afterwards.
 """
@@ -155,19 +156,38 @@ class SimClock(Settler):
         await self.settle()
 
     @contextlib.contextmanager
-    def virtual_sleep(self, module: str) -> Iterator[None]:
-        """Within `module`, `asyncio.sleep(s)` moves the clock on by s instead."""
+    def virtual_timers(self, module: str) -> Iterator[None]:
+        """Within `module`, `loop.call_later(s, f)` moves the clock on by s and runs f next.
+
+        For waits that nothing else moves the clock through: a set-up awaited
+        outright, whose calls wait in the spacer. Spacers are made per running
+        loop, and here the loop `module` sees is a stand-in: one per loop, so
+        that the module keeps finding the spacer it made.
+        """
         clock = self
+        stand_ins: dict[asyncio.AbstractEventLoop, Any] = {}
+
+        class _Loop:
+            def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+                self._loop = loop
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(self._loop, name)
+
+            def call_later(
+                self, delay: float, callback: Callable[..., object], *args: Any
+            ) -> asyncio.Handle:
+                clock.tick(delay)
+                return self._loop.call_soon(callback, *args)
 
         class _Asyncio:
             def __getattr__(self, name: str) -> Any:
                 return getattr(asyncio, name)
 
             @staticmethod
-            async def sleep(delay: float, result: Any = None) -> Any:
-                clock.tick(delay)
-                await asyncio.sleep(0)
-                return result
+            def get_running_loop() -> Any:
+                loop = asyncio.get_running_loop()
+                return stand_ins.setdefault(loop, _Loop(loop))
 
         with patch(f"{module}.asyncio", _Asyncio()):
             yield
