@@ -36,8 +36,8 @@ def main() -> int:
     parser.add_argument(
         "--budget",
         type=float,
-        default=380,
-        help="seconds for the memory phases in all; fewer cycles (said so) to fit; 0 = no cap",
+        default=0,
+        help="seconds for the memory phases in all, fewer cycles (said so) to fit; 0 (default): all",
     )
     parser.add_argument(
         "--only", default="", help="memory/CPU phases for these vendors only"

@@ -82,18 +82,17 @@ WHY_QUOTA = (
     "status calls at a 6.9 h interval (api/switchbot.py min_poll_interval)"
 )
 WHY_SHELLY_RTT = (
-    "a lone command first waits the batcher's 50 ms window for companions "
+    "a lone command first waits the batcher's 10 ms window for companions "
     "(api/shelly_batch.py WINDOW), the price of a 20-channel scene in one call"
 )
 WHY_POLL_CPU = (
-    "every poll rewrites the state of every entity of the account, changed or "
-    "not (coordinator.async_update_listeners); SwitchBot adds 200 signed HTTP "
-    "requests, Shelly the parsing of 200 status bodies"
+    "a SwitchBot poll is 200 signed HTTP requests, one a device (the API has no "
+    "batch status call): aiohttp's own work is most of it; unchanged sensors, "
+    "binary sensors and switches are not rewritten (entity.py _shown)"
 )
 WHY_PUSH_CPU = (
-    "each event calls coordinator.async_update_listeners(), which rewrites the "
-    "state of all entities of the account, not only the few of the device the "
-    "event names"
+    "each event is Home Assistant's HTTP and webhook handling, the parse, and "
+    "a rewrite of its own device's entities (coordinator.async_update_device)"
 )
 
 
