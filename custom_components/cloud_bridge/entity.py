@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from homeassistant.core import callback
@@ -24,8 +24,6 @@ class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
     """An entity that reads its channel from the coordinator's snapshot."""
 
     _attr_has_entity_name = True
-    # The summary (see `_shown`) of the state last written.
-    _written: Hashable | None = None
 
     def __init__(
         self,
@@ -52,27 +50,6 @@ class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
                 self._device_id, self._handle_coordinator_update
             )
         )
-
-    def _shown(self) -> Hashable | None:
-        """A cheap summary of everything the entity's state shows; None if there is none.
-
-        A poll rewrites every entity of the account; one whose summary is what
-        was last written is skipped, which makes a poll of an account that
-        barely changed cost a fraction of the CPU. None: always written.
-        """
-        return None
-
-    @callback
-    def async_write_ha_state(self) -> None:
-        self._written = self._shown()
-        super().async_write_ha_state()
-
-    @callback
-    def _handle_coordinator_update(self) -> None:
-        shown = self._shown()
-        if shown is not None and shown == self._written:
-            return
-        self.async_write_ha_state()
 
     @property
     def device(self) -> Device | None:
@@ -218,10 +195,6 @@ class ChannelValueEntity[V](CloudBridgeEntity):
     def value(self) -> V | None:
         """The value as the latest snapshot has it."""
         return self.values_of(self.channel).get(self.entity_description.key)
-
-    def _shown(self) -> Hashable:
-        available = self.available
-        return (available, self.value if available else None)
 
 
 @callback

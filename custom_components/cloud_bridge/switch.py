@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Any
 
 from homeassistant.components.switch import SwitchEntity
@@ -63,10 +62,6 @@ class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):
     @property
     def is_on(self) -> bool | None:
         return self.channel.is_on
-
-    def _shown(self) -> Hashable:
-        available = self.available
-        return (available, self.is_on if available else None)
 
     async def async_turn_on(self, **kwargs: Any) -> None:
         await self._execute(SetPower(on=True))

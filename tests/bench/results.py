@@ -86,9 +86,9 @@ WHY_SHELLY_RTT = (
     "(api/shelly_batch.py WINDOW), the price of a 20-channel scene in one call"
 )
 WHY_POLL_CPU = (
-    "a SwitchBot poll is 200 signed HTTP requests, one a device (the API has no "
-    "batch status call): aiohttp's own work is most of it; unchanged sensors, "
-    "binary sensors and switches are not rewritten (entity.py _shown)"
+    "every poll writes every entity, on purpose (a steady reading must be "
+    "reported again for Home Assistant's integration, derivative and statistics "
+    "helpers); SwitchBot adds 200 signed HTTP requests (no batch status call)"
 )
 WHY_PUSH_CPU = (
     "each event is Home Assistant's HTTP and webhook handling, the parse, and "
