@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 import logging
+import time
 from typing import Any
 
 from .features import DeviceChanged, PushEvent
@@ -21,6 +22,8 @@ from .switchbot_profile import MAIN
 
 _LOGGER = logging.getLogger(__name__)
 
+# How far ahead of our clock (seconds) an event's timeOfSample (milliseconds) may be.
+MAX_AHEAD = 3600
 # Fields of the event's context that describe the event, not the device.
 _ENVELOPE = ("deviceType", "deviceMac", "timeOfSample")
 
@@ -43,7 +46,11 @@ def _fields(context: dict[str, Any]) -> dict[str, Any]:
 
 def _sampled(context: dict[str, Any]) -> int | None:
     sample = context.get("timeOfSample")
-    return sample if isinstance(sample, int) and not isinstance(sample, bool) else None
+    if not isinstance(sample, int) or isinstance(sample, bool):
+        return None
+    # A time far ahead (a device's clock gone wrong) would hold back every
+    # later event of the device: such an event is applied, not ordered.
+    return None if sample > (time.time() + MAX_AHEAD) * 1000 else sample
 
 
 def apply_event(
