@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+import contextlib
 import logging
 import sys
 from typing import Any
@@ -27,6 +28,7 @@ from syrupy.assertion import SnapshotAssertion
 # ours and not the test plugin's own package of that name.
 from custom_components.cloud_bridge import PLATFORMS
 from custom_components.cloud_bridge.const import DOMAIN
+from tests.simulator.base import SimulatedCloud
 from tests.simulator.shelly import ShellyCloud
 from tests.simulator.shelly_devices import gen1_relay, gen2_ht, gen2_switch
 from tests.simulator.sinricpro import SinricProCloud
@@ -52,6 +54,30 @@ SINRIC_THERMO = "660a7edf061ee8c78078c5ab"
 SINRIC_LIGHT = "660a7edf061ee8c78078c5ff"
 
 
+async def unload_entries(hass: HomeAssistant) -> None:
+    """Let set-ups finish, then unload every Cloud Bridge entry (as the test plugin would)."""
+    await hass.async_block_till_done()
+    for entry in hass.config_entries.async_entries(DOMAIN):
+        if entry.state.recoverable:
+            await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+
+
+@contextlib.asynccontextmanager
+async def serving[C: SimulatedCloud](hass: HomeAssistant, cloud: C) -> AsyncIterator[C]:
+    """Serve `cloud` for a test; the entries unload while it still answers, then it stops.
+
+    So whatever the entries hold open (an event stream) is closed by Cloud
+    Bridge's unload, not by the cloud going away.
+    """
+    await cloud.start()
+    try:
+        yield cloud
+    finally:
+        await unload_entries(hass)
+        await cloud.stop()
+
+
 def _opened_by_cloud_bridge() -> bool:
     """Whether Cloud Bridge's code is on the stack that is creating a response."""
     frame = sys._getframe(2)
@@ -75,13 +101,9 @@ async def no_unclosed_responses(hass: HomeAssistant) -> AsyncIterator[list[aioht
 
     with patch.object(aiohttp.ClientResponse, "__init__", tracked):
         yield opened
-        # What the test plugin does next, here so that we can look afterwards:
-        # let set-ups finish, then unload every entry.
-        await hass.async_block_till_done()
-        for entry in hass.config_entries.async_entries(DOMAIN):
-            if entry.state.recoverable:
-                await hass.config_entries.async_unload(entry.entry_id)
-        await hass.async_block_till_done()
+        # The simulated clouds unload the entries before they stop (see
+        # `serving`); this catches entries set up without one.
+        await unload_entries(hass)
     left = [f"{r.method} {r.url.path}" for r in opened if not r.closed]
     assert not left, f"responses left open after unload: {left}"
 
@@ -142,7 +164,7 @@ def fail_on_frame_reports() -> Iterator[None]:
 
 
 @pytest.fixture
-async def switchbot_cloud(socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
+async def switchbot_cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
     """A SwitchBot account: a hub, a Bot and a Meter behind it, a Plug Mini, a Curtain."""
     cloud = SwitchBotCloud(SWITCHBOT_TOKEN, SWITCHBOT_SECRET)
     cloud.add_device(HUB, "Hub Mini", "Hallway Hub")
@@ -153,33 +175,30 @@ async def switchbot_cloud(socket_enabled: None) -> AsyncIterator[SwitchBotCloud]
         status={"temperature": 21.5, "humidity": 48, "battery": 93},
     )
     cloud.add_device(CURTAIN, "Curtain", "Living Room Curtain", hub_id=HUB)
-    await cloud.start()
-    yield cloud
-    await cloud.stop()
+    async with serving(hass, cloud):
+        yield cloud
 
 
 @pytest.fixture
-async def shelly_cloud(socket_enabled: None) -> AsyncIterator[ShellyCloud]:
+async def shelly_cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[ShellyCloud]:
     """A Shelly account: a gen1 1PM, a gen2 Plus 2PM with named channels, an H&T."""
     cloud = ShellyCloud(SHELLY_AUTH_KEY)
     cloud.add(gen1_relay(SHELLY_1PM, name="Garage 1PM", loads=[12.5]))
     cloud.add(gen2_switch(SHELLY_2PM, name="Kitchen 2PM", channel_names=["Counter", "Island"]))
     cloud.add(gen2_ht(SHELLY_HT, name="Cellar H&T"))
-    await cloud.start()
-    yield cloud
-    await cloud.stop()
+    async with serving(hass, cloud):
+        yield cloud
 
 
 @pytest.fixture
-async def sinricpro_cloud(socket_enabled: None) -> AsyncIterator[SinricProCloud]:
+async def sinricpro_cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SinricProCloud]:
     """A SinricPro account: a switch, a temperature sensor and a light (not mapped yet)."""
     cloud = SinricProCloud(SINRICPRO_API_KEY)
     cloud.add_device(SINRIC_SWITCH, "SWITCH", "Fan Switch", powerState="Off")
     cloud.add_device(SINRIC_THERMO, "TEMPERATURESENSOR", "Porch", temperature=18.5, humidity=61.0)
     cloud.add_device(SINRIC_LIGHT, "LIGHT", "Desk Light", powerState="On", brightness=40)
-    await cloud.start()
-    yield cloud
-    await cloud.stop()
+    async with serving(hass, cloud):
+        yield cloud
 
 
 def switchbot_data(cloud: SwitchBotCloud, *, secret: str = SWITCHBOT_SECRET) -> dict[str, Any]:
@@ -274,15 +293,14 @@ async def post_webhook(client: TestClient, entry: MockConfigEntry, body: Any) ->
 
 
 @pytest.fixture
-async def sinricpro_home(socket_enabled: None) -> AsyncIterator[SinricProCloud]:
+async def sinricpro_home(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SinricProCloud]:
     """A SinricPro account with a device of every type (and a TV, not mapped)."""
     from tests.sinricpro_home import populate
 
     cloud = SinricProCloud(SINRICPRO_API_KEY)
     populate(cloud)
-    await cloud.start()
-    yield cloud
-    await cloud.stop()
+    async with serving(hass, cloud):
+        yield cloud
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from homeassistant.config_entries import ConfigEntry
+
 from .simulator.sinricpro import SinricProCloud
 
 SWITCH = "66b100000000000000000001"
@@ -57,3 +59,10 @@ async def wait_until(predicate: Callable[[], bool], what: str = "the condition")
             return
         await asyncio.sleep(0.01)
     raise AssertionError(f"never happened: {what}")
+
+
+async def reads_done(entry: ConfigEntry) -> None:
+    """Wait until the entry's reads-again (background tasks after a command) are done."""
+    reads = [t for t in entry._background_tasks if " read " in t.get_name()]
+    if reads:
+        await asyncio.wait(reads)

@@ -31,6 +31,7 @@ from .conftest import (
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
     post_webhook,
+    serving,
     setup_entry,
     switchbot_data,
 )
@@ -52,7 +53,7 @@ def platforms() -> list[Platform]:
 
 
 @pytest.fixture
-async def keypad_cloud(socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
+async def keypad_cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
     """A SwitchBot account with a Keypad (two passcodes), a Keypad Touch and a Bot."""
     cloud = SwitchBotCloud(SWITCHBOT_TOKEN, SWITCHBOT_SECRET)
     cloud.add_device(HUB, "Hub Mini", "Hallway Hub")
@@ -67,9 +68,8 @@ async def keypad_cloud(socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
     # A list entry without its key list reads as no passcodes.
     del cloud.devices[KEYPAD_TOUCH]["keyList"]
     cloud.add_device(BOT, "Bot", "Coffee Bot", hub_id=HUB)
-    await cloud.start()
-    yield cloud
-    await cloud.stop()
+    async with serving(hass, cloud):
+        yield cloud
 
 
 @pytest.fixture

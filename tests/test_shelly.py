@@ -21,9 +21,13 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.cloud_bridge.api.shelly import REREAD_AFTER_COMMAND
+from custom_components.cloud_bridge.api.shelly import (
+    CALL_INTERVAL,
+    REREAD_AFTER_COMMAND,
+)
 
-from .conftest import SHELLY_AUTH_KEY, setup_entry
+from .conftest import SHELLY_AUTH_KEY, serving, setup_entry
+from .simulator.base import Fault
 from .simulator.shelly import ShellyCloud
 from .simulator.shelly_devices import (
     gen1_relay,
@@ -44,7 +48,7 @@ RELAY = "a4cf12aa0006"
 
 
 @pytest.fixture
-async def cloud(socket_enabled: None) -> AsyncIterator[ShellyCloud]:
+async def cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[ShellyCloud]:
     """A Shelly account with covers, lights and six plugs."""
     cloud = ShellyCloud(SHELLY_AUTH_KEY)
     cloud.add(gen1_roller(ROLLER, name="Kitchen Shutter"))
@@ -57,9 +61,8 @@ async def cloud(socket_enabled: None) -> AsyncIterator[ShellyCloud]:
         cloud.add(
             gen2_switch(device_id, code="SNPL-00112EU", name=f"Plug {n}", channels=1, loads=[40.0 + n])
         )
-    await cloud.start()
-    yield cloud
-    await cloud.stop()
+    async with serving(hass, cloud):
+        yield cloud
 
 
 @pytest.fixture
@@ -157,12 +160,29 @@ async def test_readings_read_again_after_commands(
     gets = len(cloud.requests_to("/v2/devices/api/get"))
     # Timers only (the next poll is 30 s away); the spacing runs on the real clock.
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=REREAD_AFTER_COMMAND))
-    await hass.async_block_till_done()
+    await hass.async_block_till_done(wait_background_tasks=True)
     assert hass.states.get("sensor.plug_0_power").state == "40.0"
     assert hass.states.get("sensor.plug_1_power").state == "41.0"
     calls = cloud.requests_to("/v2/devices/api/get")[gets:]
     assert [sorted(call.json["ids"]) for call in calls] == [sorted(PLUGS[:2])]
     assert cloud.rate_limit_violations == 0
+
+
+@pytest.mark.parametrize("platforms", [[Platform.SWITCH]])
+async def test_command_while_a_read_lands(
+    hass: HomeAssistant, cloud: ShellyCloud, entry: MockConfigEntry
+) -> None:
+    """A read that lands while a command waits for its turn does not hide the command."""
+    await hass.services.async_call("switch", "turn_on", {"entity_id": "switch.plug_0"}, blocking=True)
+    await asyncio.sleep(CALL_INTERVAL)
+    # The read after the command is slow to answer; meanwhile the plug is switched off.
+    cloud.inject(Fault(delay=0.5, path_prefix="/v2/devices/api/get", times=1))
+    async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=REREAD_AFTER_COMMAND))
+    await asyncio.sleep(0.1)
+    await hass.services.async_call("switch", "turn_off", {"entity_id": "switch.plug_0"}, blocking=True)
+    # The read (still "on") landed before the command went: the command shows.
+    assert cloud.requests_to("/v2/devices/api/get")[-1].time < cloud.requests_to("/v2/devices/api/set/switch")[-1].time
+    assert hass.states.get("switch.plug_0").state == "off"
 
 
 async def test_mixed_moment(

@@ -39,6 +39,7 @@ from .sinricpro_home import (
     LOCK,
     SWITCH,
     THERMOSTAT,
+    reads_done,
     wait_until,
 )
 
@@ -274,9 +275,8 @@ async def test_no_confirmation(
         await call(hass, "switch", "turn_on", "switch.hall_switch")
         assert state(hass, "switch.hall_switch") == "on"
         async_fire_time_changed(hass, dt_util.utcnow() + later)
-        await hass.async_block_till_done()
-        # The switch never did it: the read puts it back.
-        assert state(hass, "switch.hall_switch") == "off"
+        # The switch never did it: the read (a background task) puts it back.
+        await wait_until(lambda: state(hass, "switch.hall_switch") == "off", "read again")
     assert len([r for r in sinricpro_home.requests if r.path == device_reads]) == 2
     assert caplog.text.count("Hall Switch did not report how a command ended") == 1
 
@@ -320,6 +320,7 @@ async def test_no_confirmation_read_fails(
     fault.path_prefix = f"/api/v1/devices/{SWITCH}"
     sinricpro_home.inject(fault)
     async_fire_time_changed(hass, dt_util.utcnow() + timedelta(seconds=sinricpro.CONFIRM_TIMEOUT + 1))
-    await hass.async_block_till_done()
-    assert len([r for r in sinricpro_home.requests if r.path == f"/api/v1/devices/{SWITCH}"]) == 1
+    reads = f"/api/v1/devices/{SWITCH}"
+    await wait_until(lambda: len([r for r in sinricpro_home.requests if r.path == reads]) == 1, "read")
+    await reads_done(sinricpro_home_entry)
     assert state(hass, "switch.hall_switch") == "on"

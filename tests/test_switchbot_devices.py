@@ -19,6 +19,7 @@ from .conftest import (
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
     next_poll,
+    serving,
     setup_entry,
     switchbot_data,
 )
@@ -55,15 +56,14 @@ IN_V10 = {"Bot", "Plug", "Curtain", "Meter", "Humidifier", "Smart Fan"}
 
 
 @pytest.fixture
-async def cloud(socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
+async def cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
     """An account with one device of every physical type behind one hub."""
     cloud = SwitchBotCloud(SWITCHBOT_TOKEN, SWITCHBOT_SECRET)
     cloud.add_device(HUB, "Hub Mini", "Hub")
     for device_id, (device_type, name, status) in DEVICES.items():
         cloud.add_device(device_id, device_type, name, hub_id=HUB, status=status)
-    await cloud.start()
-    yield cloud
-    await cloud.stop()
+    async with serving(hass, cloud):
+        yield cloud
 
 
 @pytest.fixture

@@ -297,10 +297,13 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
     ) -> None:
         """Send commands in order, show each effect at once, or say why one failed."""
         device = self.data[device_id]
-        channel = device.channels[channel_key]
         for command in commands:
-            await self._async_send(device, channel, command)
-            apply_command(channel, command)
+            await self._async_send(device, device.channels[channel_key], command)
+            # A poll or read that landed while the command was on its way has
+            # replaced the device: show the command on what is current.
+            device = self.data.get(device_id, device)
+            if (channel := device.channels.get(channel_key)) is not None:
+                apply_command(channel, command)
             self.async_update_device(device_id)
         self.outcomes.async_expect(device_id)
 

@@ -20,14 +20,15 @@ _LOGGER = logging.getLogger(__name__)
 
 
 class OutcomeWatch:
-    """The devices sent a command whose outcome has not been pushed yet."""
+    """What follows an accepted command: a pushed outcome awaited, or a read again."""
 
     def __init__(self, coordinator: CloudBridgeCoordinator) -> None:
         self._coordinator = coordinator
         self._timers: dict[str, CALLBACK_TYPE] = {}
-        # Devices to read again together once commands have settled (Shelly's power).
+        # Devices to read again together once commands have settled (a plug's power).
         self._reread: set[str] = set()
         self._reread_timer: CALLBACK_TYPE | None = None
+        self._reread_by = 0.0
         # Devices already logged as slow, so a device that never answers logs once.
         self._logged: set[str] = set()
         coordinator.config_entry.async_on_unload(self.async_cancel_all)
@@ -64,15 +65,20 @@ class OutcomeWatch:
             self._reread_timer()
             self._reread_timer = None
 
+    @callback
     def _schedule_reread(self, device_id: str, delay: float) -> None:
         # One read for every device of a burst of commands (a scene), `delay`
-        # after the last of them: one call for up to ten Shelly devices.
+        # after the last of them, so a cloud that reads several ids a call
+        # reads them together; never later than 2 x `delay` after the first.
         self._reread.add(device_id)
-        if self._reread_timer is not None:
+        now = self._coordinator.hass.loop.time()
+        if self._reread_timer is None:
+            self._reread_by = now + 2 * delay
+        else:
             self._reread_timer()
         self._reread_timer = async_call_later(
             self._coordinator.hass,
-            delay,
+            max(0.0, min(delay, self._reread_by - now)),
             HassJob(self._async_reread_due, cancel_on_shutdown=True),
         )
 
@@ -81,16 +87,17 @@ class OutcomeWatch:
         self._reread_timer = None
         device_ids, self._reread = self._reread, set()
         coordinator = self._coordinator
-        coordinator.config_entry.async_create_task(
+        # In the background: an unload cancels a read waiting for its turn.
+        coordinator.config_entry.async_create_background_task(
             coordinator.hass,
-            self._async_read_some(device_ids),
+            self._async_read_again(device_ids),
             f"{coordinator.name} read after commands",
         )
 
-    async def _async_read_some(self, device_ids: set[str]) -> None:
+    async def _async_read_again(self, device_ids: set[str]) -> None:
         coordinator = self._coordinator
         try:
-            devices = await coordinator.client.async_get_some(device_ids)
+            devices = await coordinator.client.async_reread(device_ids)
         except CloudBridgeError as err:
             # The next poll reads them anyway; one failed read is no news.
             _LOGGER.debug("%s: reading devices again failed: %s", coordinator.name, err)
@@ -119,8 +126,8 @@ class OutcomeWatch:
                 device.name,
                 coordinator.client.confirm_timeout,
             )
-        coordinator.config_entry.async_create_task(
+        coordinator.config_entry.async_create_background_task(
             coordinator.hass,
-            self._async_read_some({device_id}),
+            self._async_read_again({device_id}),
             f"{coordinator.name} read {device_id}",
         )

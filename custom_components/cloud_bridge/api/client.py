@@ -134,8 +134,12 @@ class CloudClient(ABC):
         """
         return None
 
-    async def async_get_some(self, device_ids: Collection[str]) -> dict[str, Device]:
-        """Fetch these devices anew, those the cloud still lists."""
+    async def async_reread(self, device_ids: Collection[str]) -> dict[str, Device]:
+        """Read these devices again; those the cloud no longer lists are left out.
+
+        This default reads the whole account: a cloud that can read a few
+        devices for less says how.
+        """
         devices = await self.async_get_devices()
         return {d: devices[d] for d in device_ids if d in devices}
 

@@ -200,7 +200,7 @@ class ShellyClient(CloudClient):
     def reread_after_command(self) -> float:
         return REREAD_AFTER_COMMAND
 
-    async def async_get_some(self, device_ids: Collection[str]) -> dict[str, Device]:
+    async def async_reread(self, device_ids: Collection[str]) -> dict[str, Device]:
         return await self._read([d for d in self.device_ids if d in device_ids])
 
     @property

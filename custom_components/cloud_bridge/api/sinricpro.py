@@ -173,7 +173,7 @@ class SinricProClient(CloudClient):
                 _LOGGER.info("SinricPro device type %s is not supported yet", kind)
         return devices
 
-    async def async_get_some(self, device_ids: Collection[str]) -> dict[str, Device]:
+    async def async_reread(self, device_ids: Collection[str]) -> dict[str, Device]:
         # One device is one call here; the whole list would be one too, but large.
         devices = {}
         for device_id in device_ids:
