@@ -31,6 +31,8 @@ from .simulator.base import Fault
 from .simulator.switchbot import SwitchBotCloud
 
 FOREIGN_URL = "https://other-app.example.net/hooks/f00dfeedsecret"
+NEW_PLUG = "6055F92AB1D0"
+OTHER_PLUG = "6055F92AB1D1"
 CLOUDHOOK_URL = "https://hooks.nabu.casa/cloudhook-secret-0123"
 
 
@@ -343,6 +345,38 @@ async def test_cloudhook_delete_without_cloud(
     await hass.config_entries.async_remove(entry.entry_id)
     await hass.async_block_till_done()
     assert hass.config_entries.async_get_entry(entry.entry_id) is None
+
+
+async def test_event_for_a_new_device_lists_again(
+    hass: HomeAssistant, switchbot_cloud: SwitchBotCloud, webhook_client: TestClient
+) -> None:
+    """A device added in the app pushes before the list knows it: the next poll lists again.
+
+    At most once an hour, however many such events come; then the device has entities.
+    """
+    entry = await setup_entry(hass, switchbot_data(switchbot_cloud))
+    await hass.async_block_till_done()
+
+    def lists() -> int:
+        return len([r for r in switchbot_cloud.requests if r.path == "/v1.1/devices"])
+
+    listed = lists()
+    switchbot_cloud.add_device(NEW_PLUG, "Plug Mini (US)", "Porch Plug", status={"power": "on"})
+    event = switchbot_cloud.webhook_event(NEW_PLUG, powerState="ON")
+    for _ in range(3):
+        assert await post_webhook(webhook_client, entry, event) == 200
+    assert lists() == listed
+    await next_poll(hass, entry)
+    assert lists() == listed + 1
+    assert hass.states.get("switch.porch_plug").state == STATE_ON
+
+    # Within the hour, another unknown device waits for the regular list.
+    switchbot_cloud.add_device(OTHER_PLUG, "Plug Mini (US)", "Shed Plug", status={"power": "on"})
+    event = switchbot_cloud.webhook_event(OTHER_PLUG, powerState="ON")
+    assert await post_webhook(webhook_client, entry, event) == 200
+    await next_poll(hass, entry)
+    assert lists() == listed + 1
+    assert hass.states.get("switch.shed_plug") is None
 
 
 def test_apply_event_spellings() -> None:

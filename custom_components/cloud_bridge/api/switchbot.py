@@ -35,7 +35,7 @@ from .switchbot_devices import HUB_TYPES, PROFILES, cover_motion
 from .switchbot_ir import encode_ir, record_sent, remote_device
 from .switchbot_keypad import encode_key_command, passcodes
 from .switchbot_profile import MAIN
-from .switchbot_webhook import apply_event
+from .switchbot_webhook import apply_event, names_unknown_device
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -45,6 +45,9 @@ DAILY_QUOTA = {"v1.0": 1000, "v1.1": 10000}
 POLL_SHARE = 0.7
 # The device list is fetched again this often to find added and removed devices.
 LIST_INTERVAL = 6 * 3600
+# An event about a device not on the list (one just added in the app) brings
+# the next poll's list call forward, at most once in this many seconds.
+EARLY_LIST_INTERVAL = 3600
 MIN_POLL_INTERVAL = 60.0
 
 STATUS_OK = 100
@@ -95,6 +98,7 @@ class SwitchBotClient(CloudClient):
         # IR remotes report nothing: their Devices (and what we sent) live on.
         self._remotes: dict[str, Device] = {}
         self._listed_at = -math.inf
+        self._listed_early_at = -math.inf
         self._devices: dict[str, Device] = {}
         # Per device: every field its status calls and events have reported.
         self._bodies: dict[str, dict[str, Any]] = {}
@@ -362,4 +366,14 @@ class SwitchBotClient(CloudClient):
     def apply_webhook(
         self, payload: Any, devices: Mapping[str, Device]
     ) -> PushEvent | None:
-        return apply_event(payload, devices, self._bodies, self._samples)
+        event = apply_event(payload, devices, self._bodies, self._samples)
+        if event is None and names_unknown_device(payload, devices):
+            self._list_at_next_poll()
+        return event
+
+    def _list_at_next_poll(self) -> None:
+        now = time.monotonic()
+        if now - self._listed_early_at >= EARLY_LIST_INTERVAL:
+            _LOGGER.debug("An event names a device not on the list: list again")
+            self._listed_early_at = now
+            self._listed_at = -math.inf

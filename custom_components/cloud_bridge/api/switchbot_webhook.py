@@ -44,6 +44,18 @@ def _fields(context: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def names_unknown_device(payload: Any, devices: Mapping[str, Device]) -> bool:
+    """Whether a changeReport names a device that is not on the account's list."""
+    context = payload.get("context") if isinstance(payload, dict) else None
+    mac = context.get("deviceMac") if isinstance(context, dict) else None
+    return (
+        isinstance(payload, dict)
+        and payload.get("eventType") == "changeReport"
+        and isinstance(mac, str)
+        and _find(devices, mac) is None
+    )
+
+
 def _sampled(context: dict[str, Any]) -> int | None:
     sample = context.get("timeOfSample")
     if not isinstance(sample, int) or isinstance(sample, bool):
