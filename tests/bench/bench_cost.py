@@ -113,6 +113,21 @@ async def _timed_setup(
     return figures
 
 
+async def _poll_cost(
+    hass: HomeAssistant, settler: Settler, count: int, data: dict[str, Any]
+) -> None:
+    """Set-up and poll cost of one of our entries; recorded, then unloaded."""
+    vendor = data["vendor"]
+    entry = ours_entry(data)
+    setup = await _timed_setup(hass, settler, entry)
+    poll = await _cost(settler, entry.runtime_data.async_refresh, 5, f"{vendor}-poll")
+    await unload_entry(hass, settler, entry)
+    results.record(
+        "cost", vendor=vendor, integration="ours", count=count, setup=setup, poll=poll
+    )
+    progress(f"cost {vendor}: done")
+
+
 async def bench_cost(
     hass: HomeAssistant, hass_client_no_auth: ClientSessionGenerator
 ) -> None:
@@ -180,48 +195,24 @@ async def bench_cost(
         # Shelly: the 1 s spacing is switched off here (in the simulator too),
         # so that the figures are CPU, not waiting.
         with patch("custom_components.cloud_bridge.api.shelly.CALL_INTERVAL", 0.0):
-            ids = [f"c0ffee{index:06x}" for index in range(count)]
-            entry = ours_entry(
+            await _poll_cost(
+                hass,
+                settler,
+                count,
                 {
                     "vendor": "shelly",
                     "host": urls["shelly"],
                     "auth_key": SHELLY_AUTH_KEY,
-                    "device_ids": ids,
-                }
+                    "device_ids": [f"c0ffee{index:06x}" for index in range(count)],
+                },
             )
-            setup = await _timed_setup(hass, settler, entry)
-            poll = await _cost(
-                settler, entry.runtime_data.async_refresh, 5, "shelly-poll"
-            )
-            await unload_entry(hass, settler, entry)
-        results.record(
-            "cost",
-            vendor="shelly",
-            integration="ours",
-            count=count,
-            setup=setup,
-            poll=poll,
-        )
-        progress("cost shelly: done")
-
-        entry = ours_entry(
+        await _poll_cost(
+            hass,
+            settler,
+            count,
             {
                 "vendor": "sinricpro",
                 "api_key": SINRICPRO_API_KEY,
                 "base_url": urls["sinricpro"],
-            }
+            },
         )
-        setup = await _timed_setup(hass, settler, entry)
-        poll = await _cost(
-            settler, entry.runtime_data.async_refresh, 5, "sinricpro-poll"
-        )
-        await unload_entry(hass, settler, entry)
-        results.record(
-            "cost",
-            vendor="sinricpro",
-            integration="ours",
-            count=count,
-            setup=setup,
-            poll=poll,
-        )
-        progress("cost sinricpro: done")
