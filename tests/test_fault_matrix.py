@@ -6,12 +6,12 @@ our own client is patched but its timeout and the Shelly call spacing.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import aiohttp
 from homeassistant.components.switch import DOMAIN as SWITCH_DOMAIN
@@ -149,13 +149,35 @@ def _fast(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def cloud(request: pytest.FixtureRequest) -> SimulatedCloud:
+def row(request: pytest.FixtureRequest) -> Row:
+    """The matrix row a test runs (parametrised with EVERY_ROW)."""
+    return cast(Row, request.param)
+
+
+EVERY_ROW = pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS], indirect=True)
+
+
+@pytest.fixture
+def cloud(request: pytest.FixtureRequest, row: Row) -> SimulatedCloud:
     """The simulated cloud of the row's vendor (the shelly one without its own rate limit)."""
-    row: Row = request.param
     found: Any = request.getfixturevalue(f"{row.vendor}_cloud")
     if row.vendor == "shelly":
         found.min_interval = 0.0
     return found
+
+
+@pytest.fixture
+async def loaded(
+    hass: HomeAssistant, cloud: SimulatedCloud, row: Row, caplog: pytest.LogCaptureFixture
+) -> AsyncIterator[MockConfigEntry]:
+    """The row's account set up, its switch as the cloud has it; unloaded and checked after."""
+    entry = await setup_entry(hass, DATA_OF[row.vendor](cloud))
+    assert entry.state is ConfigEntryState.LOADED
+    entity_id, initial, _ = ENTITY[row.vendor]
+    assert hass.states.get(entity_id).state == initial
+    yield entry
+    await _unload(hass, entry)
+    _assert_nothing_unhandled(caplog)
 
 
 type Clear = Callable[[], Awaitable[None]]
@@ -249,15 +271,11 @@ async def _refresh(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     await hass.async_block_till_done()
 
 
-@pytest.mark.parametrize("cloud", ROWS, ids=[row.id for row in ROWS], indirect=True)
+@EVERY_ROW
 async def test_setup(
-    hass: HomeAssistant,
-    cloud: SimulatedCloud,
-    request: pytest.FixtureRequest,
-    caplog: pytest.LogCaptureFixture,
+    hass: HomeAssistant, cloud: SimulatedCloud, row: Row, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A fault while setting up: try again later, or ask for new credentials."""
-    row: Row = request.node.callspec.params["cloud"]
     data = DATA_OF[row.vendor](cloud)
     clear = await _inject(cloud, row, READ_PATH[row.vendor])
     entry = await setup_entry(hass, data)
@@ -272,20 +290,18 @@ async def test_setup(
     _assert_nothing_unhandled(caplog)
 
 
-@pytest.mark.parametrize("cloud", ROWS, ids=[row.id for row in ROWS], indirect=True)
+@EVERY_ROW
 async def test_poll(
     hass: HomeAssistant,
     cloud: SimulatedCloud,
-    request: pytest.FixtureRequest,
+    row: Row,
+    loaded: MockConfigEntry,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A fault during polls: entities go unavailable (or keep their state), say so once, recover."""
-    row: Row = request.node.callspec.params["cloud"]
     entity_id, initial, _ = ENTITY[row.vendor]
-    entry = await setup_entry(hass, DATA_OF[row.vendor](cloud))
-    assert entry.state is ConfigEntryState.LOADED
+    entry = loaded
     coordinator = entry.runtime_data
-    assert hass.states.get(entity_id).state == initial
 
     clear = await _inject(cloud, row, READ_PATH[row.vendor])
     await _refresh(hass, entry)
@@ -308,22 +324,13 @@ async def test_poll(
     assert entry.state is ConfigEntryState.LOADED
     assert coordinator.last_update_success
     assert hass.states.get(entity_id).state == initial
-    await _unload(hass, entry)
-    _assert_nothing_unhandled(caplog)
 
 
-@pytest.mark.parametrize("cloud", ROWS, ids=[row.id for row in ROWS], indirect=True)
-async def test_command(
-    hass: HomeAssistant,
-    cloud: SimulatedCloud,
-    request: pytest.FixtureRequest,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
+@EVERY_ROW
+@pytest.mark.usefixtures("loaded")
+async def test_command(hass: HomeAssistant, cloud: SimulatedCloud, row: Row) -> None:
     """A fault during a command: a translated error, and the entity keeps its true state."""
-    row: Row = request.node.callspec.params["cloud"]
     entity_id, initial, service = ENTITY[row.vendor]
-    entry = await setup_entry(hass, DATA_OF[row.vendor](cloud))
-    assert entry.state is ConfigEntryState.LOADED
 
     clear = await _inject(cloud, row, SET_PATH[row.vendor])
     call = hass.services.async_call(
@@ -344,5 +351,3 @@ async def test_command(
         assert bool(_reauth_flows(hass)) == (row.command == "auth_failed")
     await clear()
     await hass.async_block_till_done()
-    await _unload(hass, entry)
-    _assert_nothing_unhandled(caplog)
