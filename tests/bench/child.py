@@ -10,6 +10,8 @@ from pathlib import Path
 import sys
 from typing import Any
 
+from tests.simulator.base import SimulatedCloud
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -38,3 +40,15 @@ async def clouds_in_child(module: str, *args: str) -> AsyncIterator[dict[str, An
         except TimeoutError:
             process.kill()
             await process.wait()
+
+
+async def serve_until_parent_closes(clouds: dict[str, SimulatedCloud]) -> None:
+    """The child's side: start `clouds`, print their URLs as one JSON line, serve, stop.
+
+    The parent closes our standard input when it is done with us.
+    """
+    urls = {name: await cloud.start() for name, cloud in clouds.items()}
+    print(json.dumps(urls), flush=True)
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+    for cloud in clouds.values():
+        await cloud.stop()

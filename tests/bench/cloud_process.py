@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import sys
 
 import aiohttp
 from aiohttp import web
@@ -27,6 +25,7 @@ from tests.bench.accounts import (
     sinricpro_account,
     switchbot_account,
 )
+from tests.bench.child import serve_until_parent_closes
 from tests.simulator.base import read_json
 from tests.simulator.shelly import ShellyCloud
 from tests.simulator.sinricpro import SinricProCloud
@@ -117,16 +116,9 @@ async def _serve(count: int) -> None:
         return web.json_response({"ok": ok})
 
     switchbot.app.router.add_post("/bench/push", push)
-    urls = {
-        "switchbot": await switchbot.start(),
-        "shelly": await shelly.start(),
-        "sinricpro": await sinricpro.start(),
-    }
-    print(json.dumps(urls), flush=True)
-    # Serve until the parent closes our standard input.
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    for cloud in (switchbot, shelly, sinricpro):
-        await cloud.stop()
+    await serve_until_parent_closes(
+        {"switchbot": switchbot, "shelly": shelly, "sinricpro": sinricpro}
+    )
 
 
 def main() -> None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import sys
 
 from aiohttp import web
 
@@ -24,6 +22,7 @@ from tests.bench.accounts import (
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
 )
+from tests.bench.child import serve_until_parent_closes
 from tests.bench.cloud_process import _Shelly, _SinricPro, _SwitchBot
 from tests.simulator.base import SimulatedCloud
 from tests.simulator.shelly_devices import gen2_switch
@@ -103,15 +102,9 @@ async def _serve(args: argparse.Namespace) -> None:
     add_storm_route(switchbot)
     shelly.app.router.add_get("/load/stats", shelly_stats)
     sinricpro.app.router.add_get("/load/stats", sinricpro_stats)
-    urls = {
-        "switchbot": await switchbot.start(),
-        "shelly": await shelly.start(),
-        "sinricpro": await sinricpro.start(),
-    }
-    print(json.dumps(urls), flush=True)
-    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    for cloud in (switchbot, shelly, sinricpro):
-        await cloud.stop()
+    await serve_until_parent_closes(
+        {"switchbot": switchbot, "shelly": shelly, "sinricpro": sinricpro}
+    )
 
 
 def main() -> None:
