@@ -293,6 +293,21 @@ async def post_webhook(client: TestClient, entry: MockConfigEntry, body: Any) ->
 
 
 @pytest.fixture
+async def ir_cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
+    """A SwitchBot account with a remote of every IR type (tests/switchbot_ir.py)."""
+    from tests.switchbot_ir import ir_account
+
+    async with serving(hass, ir_account()) as cloud:
+        yield cloud
+
+
+@pytest.fixture
+async def ir_entry(hass: HomeAssistant, ir_cloud: SwitchBotCloud) -> MockConfigEntry:
+    """The IR account, set up (API v1.1)."""
+    return await setup_entry(hass, switchbot_data(ir_cloud))
+
+
+@pytest.fixture
 async def sinricpro_home(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SinricProCloud]:
     """A SinricPro account with a device of every type (and a TV, not mapped)."""
     from tests.sinricpro_home import populate

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from itertools import pairwise
 
 from homeassistant.const import STATE_OFF, STATE_ON, STATE_UNAVAILABLE, Platform
@@ -40,7 +39,6 @@ from .switchbot_ir import (
     TV,
     call,
     command,
-    ir_account,
     sent,
 )
 
@@ -49,19 +47,6 @@ from .switchbot_ir import (
 def platforms() -> list[Platform]:
     """The platforms IR remotes create entities on."""
     return IR_PLATFORMS
-
-
-@pytest.fixture
-async def ir_cloud(socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
-    """The IR account, served."""
-    async with ir_account() as cloud:
-        yield cloud
-
-
-@pytest.fixture
-async def ir_entry(hass: HomeAssistant, ir_cloud: SwitchBotCloud) -> MockConfigEntry:
-    """The IR account, set up (API v1.1)."""
-    return await setup_entry(hass, switchbot_data(ir_cloud))
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import aiohttp
 from homeassistant.const import STATE_OFF, STATE_ON, Platform
 from homeassistant.core import HomeAssistant
@@ -21,7 +19,7 @@ from custom_components.cloud_bridge.api import (
     SwitchBotClient,
 )
 
-from .conftest import SWITCHBOT_SECRET, SWITCHBOT_TOKEN, setup_entry, switchbot_data
+from .conftest import SWITCHBOT_SECRET, SWITCHBOT_TOKEN
 from .simulator.switchbot import SwitchBotCloud
 from .switchbot_ir import (
     DVD,
@@ -34,7 +32,6 @@ from .switchbot_ir import (
     TV,
     call,
     command,
-    ir_account,
     sent,
 )
 
@@ -43,19 +40,6 @@ from .switchbot_ir import (
 def platforms() -> list[Platform]:
     """The platforms IR remotes create entities on."""
     return IR_PLATFORMS
-
-
-@pytest.fixture
-async def ir_cloud(socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
-    """The IR account, served."""
-    async with ir_account() as cloud:
-        yield cloud
-
-
-@pytest.fixture
-async def ir_entry(hass: HomeAssistant, ir_cloud: SwitchBotCloud) -> MockConfigEntry:
-    """The IR account, set up (API v1.1)."""
-    return await setup_entry(hass, switchbot_data(ir_cloud))
 
 
 @pytest.mark.parametrize(
