@@ -20,10 +20,12 @@ from custom_components.cloud_bridge.api import (
     SwitchBotClient,
     http,
 )
-from custom_components.cloud_bridge.api.shelly_status import (
+from custom_components.cloud_bridge.api.shelly.status import (
     parse_device as parse_shelly,
 )
-from custom_components.cloud_bridge.api.sinricpro import parse_device as parse_sinric
+from custom_components.cloud_bridge.api.sinricpro.devices import (
+    parse_device as parse_sinric,
+)
 
 from .conftest import (
     BOT,

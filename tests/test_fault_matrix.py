@@ -30,7 +30,8 @@ from homeassistant.exceptions import HomeAssistantError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.cloud_bridge.api import http, shelly
+from custom_components.cloud_bridge.api import http
+from custom_components.cloud_bridge.api.shelly import client as shelly_client
 from custom_components.cloud_bridge.const import DOMAIN
 
 from .conftest import DATA_OF, setup_entry
@@ -144,7 +145,7 @@ def platforms() -> list[Platform]:
 @pytest.fixture(autouse=True)
 def _fast(monkeypatch: pytest.MonkeyPatch) -> None:
     """Shelly's one-call-a-second spacing made short; the timeout restored after each test."""
-    monkeypatch.setattr(shelly, "CALL_INTERVAL", 0.01)
+    monkeypatch.setattr(shelly_client, "CALL_INTERVAL", 0.01)
     monkeypatch.setattr(http, "REQUEST_TIMEOUT", NORMAL_TIMEOUT)
 
 

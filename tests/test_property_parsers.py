@@ -34,18 +34,18 @@ from custom_components.cloud_bridge.api.model import (
     LockTraits,
     Reading,
 )
-from custom_components.cloud_bridge.api.shelly_status import (
+from custom_components.cloud_bridge.api.shelly.status import (
     parse_device as shelly_parse,
 )
-from custom_components.cloud_bridge.api.sinricpro import read_event
-from custom_components.cloud_bridge.api.sinricpro_devices import (
+from custom_components.cloud_bridge.api.sinricpro.devices import (
     device_type,
     parse_device as sinric_parse,
 )
+from custom_components.cloud_bridge.api.sinricpro.events import read_event
 from custom_components.cloud_bridge.api.sse import HEARTBEAT, SseParser
-from custom_components.cloud_bridge.api.switchbot_devices import PROFILES, WEBHOOK_TYPES
-from custom_components.cloud_bridge.api.switchbot_profile import MAIN
-from custom_components.cloud_bridge.api.switchbot_webhook import apply_event
+from custom_components.cloud_bridge.api.switchbot.devices import PROFILES, WEBHOOK_TYPES
+from custom_components.cloud_bridge.api.switchbot.profile import MAIN
+from custom_components.cloud_bridge.api.switchbot.webhook import apply_event
 
 from .simulator.shelly_devices import (
     ShellyDevice,
@@ -72,19 +72,16 @@ SETTINGS = settings(
 )
 
 
-def _field_names(*files: str) -> list[str]:
-    """Every quoted identifier in a vendor's parser files: the fields it may look for."""
+def _field_names(vendor: str) -> list[str]:
+    """Every quoted identifier in a vendor's package: the fields its parsers may look for."""
     found: set[str] = set()
-    for name in files:
-        found.update(re.findall(r'"([A-Za-z][A-Za-z0-9_]{1,40})"', (API / name).read_text()))
+    for path in (API / vendor).glob("*.py"):
+        found.update(re.findall(r'"([A-Za-z][A-Za-z0-9_]{1,40})"', path.read_text()))
     return sorted(found)
 
 
-SWITCHBOT_FIELDS = _field_names(
-    "switchbot_devices.py", "switchbot_profile.py", "switchbot_appliances.py",
-    "switchbot_keypad.py", "switchbot_webhook.py",
-)
-SINRIC_FIELDS = _field_names("sinricpro_devices.py", "sinricpro.py")
+SWITCHBOT_FIELDS = _field_names("switchbot")
+SINRIC_FIELDS = _field_names("sinricpro")
 
 # -- strategies ----------------------------------------------------------------
 

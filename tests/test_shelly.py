@@ -21,7 +21,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.cloud_bridge.api.shelly import (
+from custom_components.cloud_bridge.api.shelly.client import (
     CALL_INTERVAL,
     REREAD_AFTER_COMMAND,
 )

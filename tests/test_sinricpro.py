@@ -24,7 +24,7 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.cloud_bridge.api import sinricpro
+from custom_components.cloud_bridge.api.sinricpro import client as sinricpro
 
 from .simulator.base import Fault
 from .simulator.sinricpro import SinricProCloud

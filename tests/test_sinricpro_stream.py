@@ -16,8 +16,10 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
 )
 
-from custom_components.cloud_bridge.api import SinricProClient, sinricpro
+from custom_components.cloud_bridge.api import SinricProClient
 from custom_components.cloud_bridge.api.features import DeviceChanged
+from custom_components.cloud_bridge.api.sinricpro import client as sinricpro
+from custom_components.cloud_bridge.api.sinricpro.events import read_event
 from custom_components.cloud_bridge.api.sse import HEARTBEAT, SseParser, read_events
 
 from .conftest import SINRICPRO_API_KEY, setup_entry, sinricpro_data
@@ -236,20 +238,20 @@ def test_parser_framings() -> None:
 )
 def test_events_that_change_nothing(payload: Any) -> None:
     """Malformed, unknown or failed events change nothing and raise nothing."""
-    from custom_components.cloud_bridge.api.sinricpro_devices import parse_device
+    from custom_components.cloud_bridge.api.sinricpro.devices import parse_device
 
     switch = parse_device({"id": SWITCH, "product": {"code": "sinric.devices.types.SWITCH"}, "powerState": "Off"})
     assert switch is not None
-    assert sinricpro.read_event(payload, {SWITCH: switch}) is None
+    assert read_event(payload, {SWITCH: switch}) is None
     assert switch.channels["main"].is_on is False
 
 
 def test_message_value_as_text() -> None:
     """A message whose value is JSON text, as the action call sends it, is read too."""
-    from custom_components.cloud_bridge.api.sinricpro_devices import parse_device
+    from custom_components.cloud_bridge.api.sinricpro.devices import parse_device
 
     switch = parse_device({"id": SWITCH, "product": {"code": "sinric.devices.types.SWITCH"}})
     assert switch is not None
     payload = {"event": "deviceMessageArrived", "message": {"deviceId": SWITCH, "payload": {"action": "setPowerState", "value": '{"state": "On"}'}}}
-    assert sinricpro.read_event(payload, {SWITCH: switch}) == DeviceChanged(SWITCH)
+    assert read_event(payload, {SWITCH: switch}) == DeviceChanged(SWITCH)
     assert switch.channels["main"].is_on is True

@@ -14,7 +14,7 @@ from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.cloud_bridge.api.switchbot_webhook import apply_event
+from custom_components.cloud_bridge.api.switchbot.webhook import apply_event
 from custom_components.cloud_bridge.const import DOMAIN
 
 from .conftest import (

@@ -7,49 +7,28 @@ import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from homeassistant.const import CONF_API_KEY, CONF_API_TOKEN, CONF_HOST
+from homeassistant.const import CONF_HOST
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 
 from .api import (
+    CLIENTS,
     AuthError,
     CloudBridgeError,
     CloudClient,
-    ShellyClient,
-    SinricProClient,
-    SwitchBotClient,
     UnknownDevices,
     Vendor,
 )
 from .api.http import plain_http_allowed
-from .api.switchbot import DEFAULT_BASE_URL as SWITCHBOT_URL
-from .const import (
-    CONF_API_SECRET,
-    CONF_AUTH_KEY,
-    CONF_BASE_URL,
-    CONF_DEVICE_IDS,
-    CONF_VENDOR,
-)
+from .const import CONF_BASE_URL, CONF_DEVICE_IDS, CONF_VENDOR
 
 _LOGGER = logging.getLogger(__name__)
 
 
 def build_client(hass: HomeAssistant, data: Mapping[str, Any]) -> CloudClient:
     """The client for the account that `data` (an entry's data) describes."""
-    session = async_get_clientsession(hass)
-    vendor = Vendor(data[CONF_VENDOR])
-    if vendor is Vendor.SWITCHBOT:
-        return SwitchBotClient(
-            session,
-            data[CONF_API_TOKEN],
-            data.get(CONF_API_SECRET) or None,
-            data.get(CONF_BASE_URL) or SWITCHBOT_URL,
-        )
-    if vendor is Vendor.SHELLY:
-        return ShellyClient(
-            session, data[CONF_HOST], data[CONF_AUTH_KEY], list(data[CONF_DEVICE_IDS])
-        )
-    return SinricProClient(session, data[CONF_API_KEY], data.get(CONF_BASE_URL) or None)
+    client_type = CLIENTS[Vendor(data[CONF_VENDOR])]
+    return client_type.from_settings(async_get_clientsession(hass), data)
 
 
 async def async_validate(
@@ -71,10 +50,7 @@ async def async_validate(
             )
     client = build_client(hass, data)
     try:
-        if isinstance(client, ShellyClient):
-            await client.async_validate()
-        else:
-            await client.async_get_devices()
+        await client.async_validate()
     except AuthError:
         return None, {"base": "invalid_auth"}, {}
     except UnknownDevices as err:

@@ -6,13 +6,17 @@ from typing import Final
 
 from homeassistant.const import CONF_WEBHOOK_ID
 
+from .api.client import Setting
+
 DOMAIN: Final = "cloud_bridge"
 
 CONF_VENDOR: Final = "vendor"
-CONF_API_SECRET: Final = "api_secret"
-CONF_AUTH_KEY: Final = "auth_key"
-CONF_BASE_URL: Final = "base_url"
-CONF_DEVICE_IDS: Final = "device_ids"
+# Entry data keys of the settings a vendor client reads (api.Setting; the
+# rest, api_token, api_key and host, are Home Assistant's own CONF_ names).
+CONF_API_SECRET: Final = Setting.API_SECRET.value
+CONF_AUTH_KEY: Final = Setting.AUTH_KEY.value
+CONF_BASE_URL: Final = Setting.BASE_URL.value
+CONF_DEVICE_IDS: Final = Setting.DEVICE_IDS.value
 SECTION_ADVANCED: Final = "advanced"
 
 # Entry data of the push webhook: the URL we last gave the cloud (so a URL of

@@ -1,4 +1,4 @@
-"""Options of an account: how often to poll, and for Shelly which device ids to add."""
+"""Options of an account: how often to poll, and which devices where the user names them."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from homeassistant.helpers.selector import (
 import voluptuous as vol
 
 from .account import async_validate
-from .api import ShellyClient, parse_device_ids
+from .api import parse_device_ids
 from .const import CONF_DEVICE_IDS
 from .coordinator import CloudBridgeConfigEntry, device_identifier
 
@@ -32,7 +32,7 @@ _INTERVAL = NumberSelector(
 
 
 class CloudBridgeOptionsFlow(OptionsFlow):
-    """Poll interval within what the cloud allows; Shelly's device ids."""
+    """Poll interval within what the cloud allows; the device ids where the user names them."""
 
     config_entry: CloudBridgeConfigEntry
 
@@ -41,7 +41,7 @@ class CloudBridgeOptionsFlow(OptionsFlow):
     ) -> ConfigFlowResult:
         """Show and check the options."""
         coordinator = self.config_entry.runtime_data
-        shelly = isinstance(coordinator.client, ShellyClient)
+        chooses = coordinator.client.chooses_devices
         shortest = int(coordinator.client.min_poll_interval(coordinator.data))
         errors: dict[str, str] = {}
         placeholders = {
@@ -51,7 +51,7 @@ class CloudBridgeOptionsFlow(OptionsFlow):
             "found": "0",
         }
         values: dict[str, Any] = dict(self.config_entry.options)
-        if shelly:
+        if chooses:
             values[CONF_DEVICE_IDS] = "\n".join(self.config_entry.data[CONF_DEVICE_IDS])
         if user_input is not None:
             values = {**user_input, CONF_FIND_DEVICES: False}
@@ -66,7 +66,7 @@ class CloudBridgeOptionsFlow(OptionsFlow):
             elif chosen is not None and chosen < shortest:
                 errors[CONF_SCAN_INTERVAL] = "interval_too_short"
             else:
-                if shelly:
+                if chooses:
                     found_errors = await self._async_update_device_ids(
                         parse_device_ids(user_input.get(CONF_DEVICE_IDS, "")),
                         placeholders,
@@ -77,7 +77,7 @@ class CloudBridgeOptionsFlow(OptionsFlow):
                         data={} if chosen is None else {CONF_SCAN_INTERVAL: int(chosen)}
                     )
         fields: dict[vol.Marker, Any] = {vol.Optional(CONF_SCAN_INTERVAL): _INTERVAL}
-        if shelly:
+        if chooses:
             fields[vol.Required(CONF_DEVICE_IDS)] = TextSelector(
                 TextSelectorConfig(multiline=True)
             )
@@ -90,9 +90,7 @@ class CloudBridgeOptionsFlow(OptionsFlow):
         )
 
     async def _async_find_devices(self) -> list[str]:
-        client = self.config_entry.runtime_data.client
-        assert isinstance(client, ShellyClient)
-        return await client.async_discover()
+        return await self.config_entry.runtime_data.client.async_discover()
 
     async def _async_update_device_ids(
         self, ids: list[str], placeholders: dict[str, str]

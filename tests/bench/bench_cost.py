@@ -194,7 +194,7 @@ async def bench_cost(
 
         # Shelly: the 1 s spacing is switched off here (in the simulator too),
         # so that the figures are CPU, not waiting.
-        with patch("custom_components.cloud_bridge.api.shelly.CALL_INTERVAL", 0.0):
+        with patch("custom_components.cloud_bridge.api.shelly.client.CALL_INTERVAL", 0.0):
             await _poll_cost(
                 hass,
                 settler,

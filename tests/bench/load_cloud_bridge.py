@@ -27,7 +27,10 @@ from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.cloud_bridge.api import switchbot as switchbot_api
+from custom_components.cloud_bridge.api.switchbot import (
+    calls as switchbot_calls,
+    client as switchbot_api,
+)
 from custom_components.cloud_bridge.const import DOMAIN
 from tests.bench.accounts import (
     SHELLY_AUTH_KEY,
@@ -137,7 +140,7 @@ async def load_three_accounts(hass: HomeAssistant, socket_enabled: None) -> None
             f"Cloud Bridge load run: {DEVICES} devices in each of 3 accounts, one Home Assistant"
         )
         _say(
-            f"Shelly spacing shrunk for the run: api.shelly.CALL_INTERVAL monkeypatched "
+            f"Shelly spacing shrunk for the run: api.shelly.client.CALL_INTERVAL monkeypatched "
             f"1.0 -> {SHELLY_CALL_INTERVAL} s, simulator min_interval {SHELLY_SIM_MIN_INTERVAL} s"
         )
         _say()
@@ -147,7 +150,7 @@ async def load_three_accounts(hass: HomeAssistant, socket_enabled: None) -> None
         )
         registry = er.async_get(hass)
         with patch(
-            "custom_components.cloud_bridge.api.shelly.CALL_INTERVAL",
+            "custom_components.cloud_bridge.api.shelly.client.CALL_INTERVAL",
             SHELLY_CALL_INTERVAL,
         ):
             for vendor, entry in entries.items():
@@ -179,7 +182,7 @@ async def load_three_accounts(hass: HomeAssistant, socket_enabled: None) -> None
         seen = await stats("switchbot")
         interval = sb.update_interval.total_seconds()
         per_day = seen["calls"] * 86400 / interval + 86400 / switchbot_api.LIST_INTERVAL
-        quota = switchbot_api.DAILY_QUOTA["v1.1"]
+        quota = switchbot_calls.DAILY_QUOTA["v1.1"]
         _say(
             f"  switchbot  {seen['calls']} calls/poll, interval {interval:.0f} s "
             f"-> {per_day:.0f} calls per simulated day vs quota {quota} "

@@ -1,4 +1,10 @@
-"""Clients for the SwitchBot, Shelly and SinricPro clouds, free of Home Assistant."""
+"""Clients for the SwitchBot, Shelly and SinricPro clouds, free of Home Assistant.
+
+This package holds what every cloud shares (the neutral model, commands,
+errors, the client interface, HTTP, the call spacer, the SSE reader); each
+cloud is a package of its own that imports this shared core and no other
+cloud. `CLIENTS` is the one place that names them all.
+"""
 
 from .appliance_model import (
     ButtonPurpose,
@@ -8,7 +14,7 @@ from .appliance_model import (
     Playback,
     RemoteTraits,
 )
-from .client import CloudClient
+from .client import CloudClient, Setting
 from .commands import (
     CloseCover,
     Command,
@@ -75,7 +81,13 @@ from .shelly import ShellyClient, normalize_host, parse_device_ids
 from .sinricpro import SinricProClient
 from .switchbot import SwitchBotClient
 
+# Every cloud's client by the vendor it serves: a new cloud is one more entry.
+CLIENTS: dict[Vendor, type[CloudClient]] = {
+    client.vendor: client for client in (SwitchBotClient, ShellyClient, SinricProClient)
+}
+
 __all__ = [
+    "CLIENTS",
     "AuthError",
     "ButtonPurpose",
     "ButtonTraits",
@@ -130,6 +142,7 @@ __all__ = [
     "SetTargetHumidity",
     "SetTargetTemperature",
     "SetTilt",
+    "Setting",
     "ShellyClient",
     "SinricProClient",
     "StartCleaning",

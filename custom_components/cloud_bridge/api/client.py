@@ -4,12 +4,31 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping
-from typing import Any, Protocol
+from enum import StrEnum
+from typing import Any, Protocol, Self
+
+import aiohttp
 
 from .commands import Command
 from .errors import CommandRejected
 from .features import DeferredCommand, Passcode, PushEvent, Scene
 from .model import Channel, Device, Vendor
+
+
+class Setting(StrEnum):
+    """What a user gives to reach an account, by the name a client reads it under."""
+
+    API_TOKEN = "api_token"
+    API_SECRET = "api_secret"
+    API_KEY = "api_key"
+    AUTH_KEY = "auth_key"
+    HOST = "host"
+    BASE_URL = "base_url"
+    DEVICE_IDS = "device_ids"
+
+
+# An account's settings by `Setting` name, as the user gave them.
+type Settings = Mapping[str, Any]
 
 
 class StreamListener(Protocol):
@@ -30,6 +49,11 @@ class CloudClient(ABC):
 
     vendor: Vendor
 
+    @classmethod
+    @abstractmethod
+    def from_settings(cls, session: aiohttp.ClientSession, settings: Settings) -> Self:
+        """The client of the account that `settings` (by `Setting` name) describe."""
+
     @property
     @abstractmethod
     def account_id(self) -> str:
@@ -45,9 +69,25 @@ class CloudClient(ABC):
     ) -> None:
         """Send one command; return once the cloud has accepted it."""
 
+    async def async_validate(self) -> None:
+        """Check the settings with the cloud; raise what is wrong with them."""
+        await self.async_get_devices()
+
     @property
     def missing_devices(self) -> list[str]:
         """Devices the user named that the cloud no longer knows."""
+        return []
+
+    @property
+    def chooses_devices(self) -> bool:
+        """Whether the user names the account's devices (setting `device_ids`).
+
+        True for a cloud whose API cannot list an account's devices.
+        """
+        return False
+
+    async def async_discover(self) -> list[str]:
+        """Device ids the cloud can find for the user to choose from; [] when none."""
         return []
 
     @abstractmethod

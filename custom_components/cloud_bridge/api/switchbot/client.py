@@ -1,46 +1,40 @@
-"""SwitchBot cloud client (API v1.0 and v1.1): signing, quota, device list, status, commands."""
+"""SwitchBot cloud client (API v1.0 and v1.1): quota, device list, status, commands, webhooks."""
 
 from __future__ import annotations
 
 import asyncio
-import base64
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-import hashlib
-import hmac
 import logging
 import math
 import time
-from typing import Any
+from typing import Any, Self
 from urllib.parse import quote
-import uuid
 
 import aiohttp
 
-from .client import CloudClient
-from .commands import Command
-from .errors import (
-    AuthError,
+from ..client import CloudClient, Setting, Settings
+from ..commands import Command
+from ..errors import (
     CloudUnreachable,
     CommandRejected,
     DeviceOffline,
-    QuotaError,
-    RateLimited,
     Rejection,
 )
-from .features import DeferredCommand, Passcode, PushEvent, Scene
-from .http import fingerprint, request
-from .model import Channel, Device, Vendor
-from .switchbot_devices import HUB_TYPES, PROFILES, cover_motion
-from .switchbot_ir import encode_ir, record_sent, remote_device
-from .switchbot_keypad import encode_key_command, passcodes
-from .switchbot_profile import MAIN
-from .switchbot_webhook import apply_event, names_unknown_device
+from ..features import DeferredCommand, Passcode, PushEvent, Scene
+from ..http import fingerprint, request
+from ..model import Channel, Device, Vendor
+from .calls import DAILY_QUOTA, check_reply, headers, read_body
+from .covers import cover_motion
+from .devices import HUB_TYPES, PROFILES
+from .ir import encode_ir, record_sent, remote_device
+from .keypad import encode_key_command, passcodes
+from .profile import MAIN
+from .webhook import apply_event, names_unknown_device
 
 _LOGGER = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.switch-bot.com"
-DAILY_QUOTA = {"v1.0": 1000, "v1.1": 10000}
 # Polls may spend this share of the daily quota; the rest is kept for commands.
 POLL_SHARE = 0.7
 # The device list is fetched again this often to find added and removed devices.
@@ -49,31 +43,6 @@ LIST_INTERVAL = 6 * 3600
 # the next poll's list call forward, at most once in this many seconds.
 EARLY_LIST_INTERVAL = 3600
 MIN_POLL_INTERVAL = 60.0
-
-STATUS_OK = 100
-OFFLINE_CODES = {161, 171}  # device offline, hub offline
-# Body statusCode → why the command was refused (the document's error table).
-REJECTIONS = {
-    151: Rejection.WRONG_TYPE,
-    152: Rejection.NOT_FOUND,
-    160: Rejection.UNSUPPORTED,
-    190: Rejection.DEVICE_ERROR,
-}
-
-
-def _sign(token: str, secret: str) -> dict[str, str]:
-    """Headers of a v1.1 request, signed as the document's Python sample does."""
-    nonce = str(uuid.uuid4())
-    stamp = str(round(time.time() * 1000))
-    digest = hmac.new(
-        secret.encode(), (token + stamp + nonce).encode(), hashlib.sha256
-    ).digest()
-    return {
-        "Authorization": token,
-        "sign": base64.b64encode(digest).decode(),
-        "t": stamp,
-        "nonce": nonce,
-    }
 
 
 class SwitchBotClient(CloudClient):
@@ -106,6 +75,15 @@ class SwitchBotClient(CloudClient):
         self._samples: dict[str, int] = {}
         self._last_success: date | None = None
 
+    @classmethod
+    def from_settings(cls, session: aiohttp.ClientSession, settings: Settings) -> Self:
+        return cls(
+            session,
+            settings[Setting.API_TOKEN],
+            settings.get(Setting.API_SECRET) or None,
+            settings.get(Setting.BASE_URL) or DEFAULT_BASE_URL,
+        )
+
     @property
     def account_id(self) -> str:
         return fingerprint("switchbot", self._token)
@@ -135,38 +113,18 @@ class SwitchBotClient(CloudClient):
 
     async def _call(self, method: str, path: str, body: Any = None) -> Any:
         """Call the cloud and return the `body` of a statusCode 100 answer."""
-        headers = (
-            _sign(self._token, self._secret)
-            if self._secret
-            else {"Authorization": self._token}
-        )
-        if body is not None:
-            headers["Content-Type"] = "application/json; charset=utf8"
         url = f"{self._base_url}/{self.api_version}{path}"
-        resp = await request(self._session, method, url, headers=headers, body=body)
-        if resp.status == 401:
-            # The cloud answers 401 both for a bad token and for a spent quota:
-            # credentials that worked earlier today point to the quota.
-            if self._last_success == datetime.now(UTC).date():
-                raise QuotaError("daily call quota spent")
-            raise AuthError("token or secret refused")
-        if resp.status == 429:
-            raise RateLimited("HTTP 429")
-        if resp.status != 200 or not isinstance(resp.data, dict):
-            raise CloudUnreachable(f"HTTP {resp.status}")
-        self._last_success = datetime.now(UTC).date()
-        code = resp.data.get("statusCode")
-        if code == STATUS_OK:
-            return resp.data.get("body")
-        message = str(resp.data.get("message", ""))
-        if code in OFFLINE_CODES:
-            raise DeviceOffline(message or str(code))
-        reason = (
-            REJECTIONS.get(code, Rejection.FAILED)
-            if isinstance(code, int)
-            else Rejection.FAILED
+        resp = await request(
+            self._session,
+            method,
+            url,
+            headers=headers(self._token, self._secret, with_body=body is not None),
+            body=body,
         )
-        raise CommandRejected(str(code), message, reason)
+        today = datetime.now(UTC).date()
+        reply = check_reply(resp, worked_today=self._last_success == today)
+        self._last_success = today
+        return read_body(reply)
 
     async def _device_list(self) -> list[dict[str, Any]]:
         if time.monotonic() - self._listed_at >= LIST_INTERVAL:

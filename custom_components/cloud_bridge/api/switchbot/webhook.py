@@ -14,11 +14,11 @@ import logging
 import time
 from typing import Any
 
-from .features import DeviceChanged, PushEvent
-from .model import Device
-from .switchbot_devices import PROFILES, WEBHOOK_TYPES
-from .switchbot_keypad import keypad_result
-from .switchbot_profile import MAIN
+from ..features import DeviceChanged, PushEvent
+from ..model import Device
+from .devices import PROFILES, WEBHOOK_TYPES
+from .keypad import keypad_result
+from .profile import MAIN
 
 _LOGGER = logging.getLogger(__name__)
 

@@ -5,38 +5,21 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 import logging
 import math
-import re
-from typing import Any
+from typing import Any, Self
 
 import aiohttp
 
-from .client import CloudClient
-from .commands import (
-    CloseCover,
-    Command,
-    OpenCover,
-    SetBrightness,
-    SetColor,
-    SetCoverPosition,
-    SetPower,
-    SetPowerFor,
-    StopCover,
-)
-from .errors import (
-    AuthError,
-    CloudUnreachable,
-    CommandRejected,
-    DeviceOffline,
-    RateLimited,
-    Rejection,
-    UnknownDevices,
-)
-from .http import Response, fingerprint, request
-from .limiter import spacer_for
-from .model import Channel, CoverTraits, Device, LightTraits, Vendor
-from .shelly_batch import CommandBatcher, Pending
-from .shelly_fields import DEVICE, device_channel
-from .shelly_status import parse_device
+from ..client import CloudClient, Setting, Settings
+from ..commands import Command
+from ..errors import AuthError, CloudUnreachable, RateLimited, UnknownDevices
+from ..http import Response, fingerprint, request
+from ..limiter import spacer_for
+from ..model import Channel, Device, Vendor
+from .batch import CommandBatcher, Pending
+from .commands import encode, failure, set_error
+from .fields import DEVICE, device_channel
+from .settings import normalize_host
+from .status import parse_device
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -47,59 +30,6 @@ DEFAULT_POLL_INTERVAL = 30.0
 # A switched relay's power and current reach the cloud a moment after the
 # command's answer; read those devices again then, not at the next poll.
 REREAD_AFTER_COMMAND = 3.0
-
-# Error strings of the set calls, from the document's tables.
-OFFLINE_ERRORS = {"DEVICE_OFFLINE"}
-REJECTIONS = {
-    "DEVICE_FAILED_COMMAND": Rejection.FAILED,
-    "DEVICE_INVALID_MODE": Rejection.UNSUPPORTED,
-    "DEVICE_UNSUPPORTED_COMMAND": Rejection.UNSUPPORTED,
-    "DEVICE_INVALID_CHANNEL": Rejection.INVALID,
-    "BAD_REQUEST": Rejection.INVALID,
-    "DEVICE_NOT_FOUND": Rejection.NOT_FOUND,
-    "INSTANCE_NOT_FOUND": Rejection.CLOUD_ERROR,
-    "UNEXPECTED_SUBSERVICE_ERROR": Rejection.CLOUD_ERROR,
-}
-
-
-def normalize_host(host: str) -> str:
-    """`shelly-42-eu.shelly.cloud` → `https://shelly-42-eu.shelly.cloud`; URLs stay."""
-    host = host.strip().rstrip("/")
-    return host if re.match(r"^https?://", host, re.IGNORECASE) else f"https://{host}"
-
-
-def parse_device_ids(text: str) -> list[str]:
-    """Ids separated by commas, spaces or newlines, without repeats, in order."""
-    return list(dict.fromkeys(part for part in re.split(r"[\s,;]+", text) if part))
-
-
-def encode(channel: Channel, command: Command) -> tuple[str, dict[str, Any]]:
-    """The set call and body (without id and channel) for a command, as documented."""
-    kind = (
-        "cover"
-        if isinstance(channel.traits, CoverTraits)
-        else "light"
-        if isinstance(channel.traits, LightTraits)
-        else "switch"
-    )
-    match command:
-        case SetPower(on=on) if kind != "cover":
-            return f"set/{kind}", {"on": on}
-        case SetPowerFor(on=on, seconds=seconds) if kind != "cover":
-            return f"set/{kind}", {"on": on, "toggle_after": seconds}
-        case SetBrightness(percent=percent) if kind == "light":
-            return "set/light", {"on": True, "brightness": percent}
-        case SetColor(rgb=(red, green, blue)) if kind == "light":
-            return "set/light", {"on": True, "red": red, "green": green, "blue": blue}
-        case SetCoverPosition(position=position) if kind == "cover":
-            return "set/cover", {"position": position}
-        case OpenCover() if kind == "cover":
-            return "set/cover", {"position": "open"}
-        case CloseCover() if kind == "cover":
-            return "set/cover", {"position": "close"}
-        case StopCover() if kind == "cover":
-            return "set/cover", {"position": "stop"}
-    raise CommandRejected("unsupported", type(command).__name__, Rejection.UNSUPPORTED)
 
 
 def _is_rate_limited(resp: Response) -> bool:
@@ -127,11 +57,25 @@ class ShellyClient(CloudClient):
             fingerprint("shelly", self._base_url, auth_key), CALL_INTERVAL
         )
         self._missing: list[str] = []
-        self._batcher = CommandBatcher(self._send_one, self._send_groups, _failure)
+        self._batcher = CommandBatcher(self._send_one, self._send_groups, failure)
+
+    @classmethod
+    def from_settings(cls, session: aiohttp.ClientSession, settings: Settings) -> Self:
+        return cls(
+            session,
+            settings[Setting.HOST],
+            settings[Setting.AUTH_KEY],
+            list(settings[Setting.DEVICE_IDS]),
+        )
 
     @property
     def account_id(self) -> str:
         return fingerprint("shelly", self._auth_key)
+
+    @property
+    def chooses_devices(self) -> bool:
+        # Control API v2 has no call that lists an account's devices.
+        return True
 
     def min_poll_interval(self, devices: Mapping[str, Device]) -> float:
         # Leave at least as many call slots for commands as polls take.
@@ -246,12 +190,12 @@ class ShellyClient(CloudClient):
         body = {"id": item.device_id, "channel": item.channel, **item.command}
         resp = await self._post(f"set/{item.kind}", body, urgent=True)
         if resp.status != 200:
-            raise _set_error(resp)
+            raise set_error(resp)
 
     async def _send_groups(self, body: dict[str, Any]) -> dict[str, str]:
         resp = await self._post("set/groups", body, urgent=True)
         if resp.status != 200:
-            raise _set_error(resp)
+            raise set_error(resp)
         failed = (
             resp.data.get("failedCommands") if isinstance(resp.data, dict) else None
         )
@@ -260,22 +204,3 @@ class ShellyClient(CloudClient):
             if isinstance(failed, dict)
             else {}
         )
-
-
-def _failure(error: str, message: str = "") -> Exception:
-    """The error for one of the document's error strings."""
-    if error in OFFLINE_ERRORS:
-        return DeviceOffline(message or error)
-    return CommandRejected(error, message, REJECTIONS.get(error, Rejection.FAILED))
-
-
-def _set_error(resp: Response) -> Exception:
-    """The error a failed set call answered with."""
-    data = resp.data if isinstance(resp.data, dict) else {}
-    error = data.get("error")
-    if not isinstance(error, str):
-        return CloudUnreachable(f"HTTP {resp.status}")
-    details = data.get("data")
-    messages = details.get("messages") if isinstance(details, dict) else None
-    message = "; ".join(map(str, messages)) if isinstance(messages, list) else ""
-    return _failure(error, message)

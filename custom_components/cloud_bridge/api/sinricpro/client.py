@@ -8,33 +8,25 @@ from contextlib import aclosing
 import json
 import logging
 import time
-from typing import Any
+from typing import Any, Self
 
 import aiohttp
 
-from .client import CloudClient, StreamListener
-from .commands import Command
-from .errors import (
+from ..client import CloudClient, Setting, Settings, StreamListener
+from ..commands import Command
+from ..errors import (
     AuthError,
     CloudUnreachable,
     CommandRejected,
     RateLimited,
     Rejection,
 )
-from .features import ChannelEvent, ChannelEventType, DeviceChanged, PushEvent
-from .http import REQUEST_TIMEOUT, Response, fingerprint, request
-from .model import Channel, Device, Vendor
-from .sinricpro_devices import (
-    MAIN,
-    apply_fields,
-    device_type,
-    encode,
-    message_fields,
-    parse_device,
-)
-from .sse import HEARTBEAT, backoff_delay, read_events
-
-__all__ = ["SinricProClient", "parse_device"]
+from ..http import REQUEST_TIMEOUT, Response, fingerprint, request
+from ..model import Channel, Device, Vendor
+from ..sse import HEARTBEAT, backoff_delay, read_events
+from .actions import encode
+from .devices import device_type, parse_device
+from .events import read_event
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -79,6 +71,12 @@ class SinricProClient(CloudClient):
         self._token_expiry = 0.0
         self.unmapped_types: set[str] = set()
         self.stream_up = False
+
+    @classmethod
+    def from_settings(cls, session: aiohttp.ClientSession, settings: Settings) -> Self:
+        return cls(
+            session, settings[Setting.API_KEY], settings.get(Setting.BASE_URL) or None
+        )
 
     @property
     def account_id(self) -> str:
@@ -261,51 +259,3 @@ class SinricProClient(CloudClient):
         else:
             _LOGGER.info("SinricPro event stream lost; reconnecting, polls meanwhile")
         listener.stream_connected(up)
-
-
-def read_event(payload: Any, devices: Mapping[str, Device]) -> PushEvent | None:
-    """Read one stream event into `devices`; what it changed, or None.
-
-    `deviceMessageArrived` comes in two shapes: state fields on `device` (as
-    the API document shows), or `message.deviceId` with `message.payload`
-    {action, value}. Never raises on a malformed event.
-    """
-    if not isinstance(payload, dict):
-        return None
-    kind = payload.get("event")
-    raw_device = payload.get("device")
-    message = payload.get("message")
-    if isinstance(message, dict) and kind == "deviceMessageArrived":
-        body = message.get("payload")
-        body = body if isinstance(body, dict) else {}
-        device = devices.get(str(message.get("deviceId") or body.get("deviceId")))
-        if device is None or body.get("success") is False:
-            # A failed request changed nothing; the missing outcome gets it read again.
-            return None
-        action, value = body.get("action"), body.get("value")
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                return None
-        if action == "DoorbellPress":
-            return ChannelEvent(device.id, MAIN, ChannelEventType.RING)
-        apply_fields(device, message_fields(action, value))
-        return DeviceChanged(device.id)
-    if not isinstance(raw_device, dict):
-        return None
-    device = devices.get(str(raw_device.get("id")))
-    if device is None:
-        return None
-    if kind in ("deviceConnected", "deviceDisconnected"):
-        apply_fields(device, {"isOnline": kind == "deviceConnected"})
-        return DeviceChanged(device.id)
-    if kind != "deviceMessageArrived":
-        return None
-    if device.model == "DOORBELL":
-        # A doorbell has no state: its message is the press itself.
-        return ChannelEvent(device.id, MAIN, ChannelEventType.RING)
-    apply_fields(
-        device, {k: v for k, v in raw_device.items() if k not in ("id", "name")}
-    )
-    return DeviceChanged(device.id)

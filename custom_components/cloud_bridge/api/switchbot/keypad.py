@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .features import (
+from ..features import (
     CommandOutcome,
     CommandResult,
     DeferredCommand,
@@ -18,8 +18,8 @@ from .features import (
     KeypadTraits,
     Passcode,
 )
-from .model import Channel
-from .switchbot_profile import MAIN, Profile, no_commands
+from ..model import Channel
+from .profile import MAIN, Profile, no_commands
 
 KEYPAD_TYPES = ("Keypad", "Keypad Touch")
 

@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from .model import Channel, Flag, Reading
+from ..model import Channel, Flag, Reading
+from ..values import number
 
 DEVICE = "device"  # the channel of a device's own sensors (H&T, battery, Wi-Fi)
 
 # gen1 meters[].total counts watt-minutes; emeters[].total and gen2 aenergy are Wh.
 WATT_MINUTES_PER_KWH = 60_000
 WH_PER_KWH = 1_000
-
-
-def num(value: Any) -> float | None:
-    """A number from a status body, or None."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        result = float(value)
-    except OverflowError:
-        return None
-    # NaN, infinity and integers beyond a float are no reading.
-    return result if math.isfinite(result) else None
-
-
-def whole(value: Any) -> int | None:
-    """A whole number (position, brightness) from a status body, or None."""
-    number = num(value)
-    return None if number is None else round(number)
 
 
 def as_dict(value: Any) -> dict[str, Any]:
@@ -58,13 +40,8 @@ def name(value: Any) -> str | None:
 
 def scaled(value: Any, divisor: float) -> float | None:
     """A counter converted to the model's unit, e.g. Wh → kWh."""
-    number = num(value)
-    return None if number is None else round(number / divisor, 3)
-
-
-def clamp(value: int, low: int = 0, high: int = 100) -> int:
-    """A value held within the range the model allows."""
-    return max(low, min(value, high))
+    count = number(value)
+    return None if count is None else round(count / divisor, 3)
 
 
 def device_channel(readings: dict[Reading, float | None], online: bool) -> Channel:

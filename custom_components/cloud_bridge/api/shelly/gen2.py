@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import (
+from ..model import (
     Channel,
     CoverClass,
     CoverTraits,
@@ -14,16 +14,14 @@ from .model import (
     Reading,
     SwitchTraits,
 )
-from .shelly_fields import (
+from ..values import clamp, number, whole
+from .fields import (
     WH_PER_KWH,
     as_bool,
     as_dict,
-    clamp,
     device_channel,
     name,
-    num,
     scaled,
-    whole,
 )
 
 COVER_MOTION = {"opening": Motion.OPENING, "closing": Motion.CLOSING}
@@ -39,7 +37,7 @@ def _meter(channel: Channel, value: dict[str, Any]) -> Channel:
     for reading, fields in METER_FIELDS.items():
         for field in fields:
             if field in value:
-                channel.readings[reading] = num(value[field])
+                channel.readings[reading] = number(value[field])
     if "aenergy" in value:
         channel.readings[Reading.ENERGY] = scaled(
             as_dict(value["aenergy"]).get("total"), WH_PER_KWH
@@ -113,8 +111,8 @@ def _em(key: str, index: int, value: dict[str, Any], label: str | None) -> Chann
         index=index,
         name=label,
         readings={
-            Reading.POWER: num(value.get("total_act_power")),
-            Reading.CURRENT: num(value.get("total_current")),
+            Reading.POWER: number(value.get("total_act_power")),
+            Reading.CURRENT: number(value.get("total_current")),
         },
     )
 
@@ -157,15 +155,15 @@ def gen2_channels(
             label = name(as_dict(settings.get(key)).get("name"))
             channels.append(build(key, int(instance), value, label))
         elif component == "temperature" and Reading.TEMPERATURE not in readings:
-            readings[Reading.TEMPERATURE] = num(value.get("tC"))
+            readings[Reading.TEMPERATURE] = number(value.get("tC"))
         elif component == "humidity" and Reading.HUMIDITY not in readings:
-            readings[Reading.HUMIDITY] = num(value.get("rh"))
+            readings[Reading.HUMIDITY] = number(value.get("rh"))
         elif component == "devicepower":
-            readings[Reading.BATTERY] = num(
+            readings[Reading.BATTERY] = number(
                 as_dict(value.get("battery")).get("percent")
             )
         elif component == "wifi":
-            readings[Reading.SIGNAL] = num(value.get("rssi"))
+            readings[Reading.SIGNAL] = number(value.get("rssi"))
     return [*channels, device_channel(readings, online)]
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-import math
 from typing import Any
 
-from .commands import Command, SetPower
-from .model import Channel, Reading
+from .. import values
+from ..commands import Command, SetPower
+from ..model import Channel, Reading
 
 MAIN = "main"
 KELVIN_RANGE = (2700, 6500)
@@ -19,20 +19,12 @@ type Encoded = tuple[str, str]
 
 def number(value: Any) -> float | None:
     """A reading from a status body; the cloud sends numbers, sometimes as strings."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        result = float(value)
-    except (ValueError, OverflowError):
-        return None
-    # "nan", "inf" and numbers beyond a float are no reading.
-    return result if math.isfinite(result) else None
+    return values.number(value, text=True)
 
 
 def whole(value: Any) -> int | None:
     """A whole-number field (brightness, position) or None."""
-    result = number(value)
-    return None if result is None else round(result)
+    return values.whole(value, text=True)
 
 
 def power(body: dict[str, Any]) -> bool | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .commands import (
+from ..commands import (
     Command,
     ReturnToBase,
     SetFanSpeed,
@@ -15,7 +15,7 @@ from .commands import (
     StartCleaning,
     StopCleaning,
 )
-from .model import (
+from ..model import (
     Channel,
     FanTraits,
     Flag,
@@ -24,7 +24,7 @@ from .model import (
     VacuumActivity,
     VacuumTraits,
 )
-from .switchbot_profile import (
+from .profile import (
     MAIN,
     Encoded,
     Profile,

@@ -15,14 +15,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .appliance_model import (
+from ..appliance_model import (
     ButtonPurpose,
     ClimateTraits,
     MediaClass,
     MediaTraits,
     RemoteTraits,
 )
-from .commands import (
+from ..commands import (
     Command,
     HvacMode,
     MediaAction,
@@ -38,7 +38,7 @@ from .commands import (
     SetPower,
     SetTargetTemperature,
 )
-from .model import ButtonTraits, Channel, Device, FanTraits, LightTraits
+from ..model import ButtonTraits, Channel, Device, FanTraits, LightTraits
 
 REMOTE = "remote"
 APPLIANCE = "main"

@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-import math
 from typing import Any, Final
 
-from .appliance_model import ClimateTraits
-from .commands import (
-    CloseCover,
-    Command,
+from ..appliance_model import ClimateTraits
+from ..commands import (
     HvacMode,
-    OpenCover,
-    Press,
-    SetBrightness,
-    SetColor,
-    SetColorTemp,
-    SetCoverPosition,
-    SetFanMode,
-    SetFanSpeed,
-    SetHvacMode,
-    SetLocked,
-    SetPower,
-    SetPreset,
-    SetTargetTemperature,
 )
-from .errors import CommandRejected, Rejection
-from .model import (
+from ..model import (
     Channel,
     CoverClass,
     CoverTraits,
@@ -41,6 +24,7 @@ from .model import (
     SwitchTraits,
     Traits,
 )
+from ..values import clamp, number, whole
 
 TYPE_PREFIX: Final = "sinric.devices.types."
 MAIN: Final = "main"
@@ -114,22 +98,6 @@ READINGS: dict[str, dict[Reading, str]] = {
 OPTIONAL_READINGS = {Reading.HUMIDITY}
 FLAGS: dict[str, Flag] = {"CONTACT_SENSOR": Flag.DOOR, "MOTION_SENSOR": Flag.MOTION}
 
-# A stream message's action → (key in its value, device field it sets).
-ACTION_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "setPowerState": (("state", "powerState"),),
-    "setBrightness": (("brightness", "brightness"),),
-    "setPowerLevel": (("powerLevel", "powerLevel"),),
-    "setColor": (("color", "color"),),
-    "setColorTemperature": (("colorTemperature", "colorTemperature"),),
-    "setRangeValue": (("rangeValue", "rangeValue"),),
-    "setMode": (("mode", "mode"),),
-    "setLockState": (("state", "lockState"),),
-    "targetTemperature": (("temperature", "targetTemperature"),),
-    "setThermostatMode": (("thermostatMode", "thermostatMode"),),
-    "currentTemperature": (("temperature", "temperature"), ("humidity", "humidity")),
-    "setContactState": (("state", "contactState"),),
-    "motion": (("state", "lastMotionState"),),
-}
 # Lock states as device fields report them, and as action values echo them.
 LOCK_STATES = {
     "locked": LockState.LOCKED,
@@ -171,20 +139,9 @@ def parse_device(raw: dict[str, Any]) -> Device | None:
     return device
 
 
-def _num(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        result = float(value)
-    except OverflowError:
-        return None
-    # NaN, infinity and integers beyond a float are no reading.
-    return result if math.isfinite(result) else None
-
-
 def _whole(value: Any, low: int, high: int) -> int | None:
-    number = _num(value)
-    return None if number is None else max(low, min(high, round(number)))
+    level = whole(value)
+    return None if level is None else clamp(level, low, high)
 
 
 def _word(value: Any) -> str | None:
@@ -211,7 +168,7 @@ def apply_fields(device: Device, fields: Mapping[str, Any]) -> None:
         channel.is_on = None if state not in ("on", "off") else state == "on"
     for reading, field in READINGS.get(device.model, {}).items():
         if field in fields and reading in channel.readings:
-            channel.readings[reading] = _num(fields[field])
+            channel.readings[reading] = number(fields[field])
     flag = FLAGS.get(device.model)
     if flag is Flag.DOOR and "contactState" in fields:
         channel.flags[flag] = _word(fields["contactState"]) == "open"
@@ -258,7 +215,7 @@ def _cover_fields(traits: CoverTraits, fields: Mapping[str, Any]) -> None:
 
 def _climate_fields(traits: ClimateTraits, fields: Mapping[str, Any]) -> None:
     if "targetTemperature" in fields:
-        traits.target_temperature = _num(fields["targetTemperature"])
+        traits.target_temperature = number(fields["targetTemperature"])
     if "thermostatMode" in fields:
         mode = fields["thermostatMode"]
         name = mode.upper() if isinstance(mode, str) else ""
@@ -267,86 +224,3 @@ def _climate_fields(traits: ClimateTraits, fields: Mapping[str, Any]) -> None:
     if traits.fan_modes and "rangeValue" in fields:
         level = _whole(fields["rangeValue"], 0, len(traits.fan_modes))
         traits.fan_mode = traits.fan_modes[level - 1] if level else None
-
-
-def message_fields(action: Any, value: Any) -> dict[str, Any]:
-    """The device fields a stream message's action and value stand for."""
-    pairs = ACTION_FIELDS.get(action, ()) if isinstance(action, str) else ()
-    if not isinstance(value, dict):
-        return {}
-    return {field: value[key] for key, field in pairs if key in value}
-
-
-# -- commands ------------------------------------------------------------------
-
-type Action = tuple[str, dict[str, Any]]
-
-
-def encode(device: Device, channel: Channel, command: Command) -> list[Action]:
-    """The actions (name, value before JSON encoding) that carry out a command."""
-    kind, traits = device.model, channel.traits
-    match command:
-        case SetPower(on=on):
-            return [_power(on)]
-        case SetBrightness(percent=percent) if kind == "DIMMABLE_SWITCH":
-            return [("setPowerLevel", {"powerLevel": percent})]
-        case SetBrightness(percent=percent):
-            return [("setBrightness", {"brightness": percent})]
-        case SetColor(rgb=(r, g, b)):
-            return [("setColor", {"color": {"r": r, "g": g, "b": b}})]
-        case SetColorTemp(kelvin=kelvin):
-            return [("setColorTemperature", {"colorTemperature": kelvin})]
-        case OpenCover() | CloseCover() if kind == "GARAGE_DOOR":
-            mode = "Open" if isinstance(command, OpenCover) else "Close"
-            return [("setMode", {"mode": mode})]
-        case OpenCover() | CloseCover() | SetCoverPosition():
-            return [("setRangeValue", {"rangeValue": _cover_target(command)})]
-        case SetLocked(locked=locked):
-            return [("setLockState", {"state": "lock" if locked else "unlock"})]
-        case SetFanSpeed(percent=percent) if isinstance(traits, FanTraits):
-            level = max(1, math.ceil(percent * traits.speed_count / 100))
-            return [("setRangeValue", {"rangeValue": level})]
-        case SetFanMode(mode=mode) if isinstance(traits, ClimateTraits):
-            level = traits.fan_modes.index(mode) + 1 if mode in traits.fan_modes else 0
-            if level:
-                return [("setRangeValue", {"rangeValue": level})]
-        case SetTargetTemperature(celsius=celsius):
-            return [("targetTemperature", {"temperature": celsius})]
-        case SetHvacMode() | SetPreset() if isinstance(traits, ClimateTraits):
-            return _thermostat_mode(channel, traits, command)
-        case Press() if kind == "DOORBELL":
-            return [("DoorbellPress", {"state": "pressed"})]
-    raise CommandRejected(
-        "unsupported", f"{type(command).__name__} on {kind}", Rejection.UNSUPPORTED
-    )
-
-
-def _power(on: bool) -> Action:
-    return ("setPowerState", {"state": "On" if on else "Off"})
-
-
-def _cover_target(command: Command) -> int:
-    if isinstance(command, SetCoverPosition):
-        return command.position
-    return 100 if isinstance(command, OpenCover) else 0
-
-
-def _thermostat_mode(
-    channel: Channel, traits: ClimateTraits, command: SetHvacMode | SetPreset
-) -> list[Action]:
-    if isinstance(command, SetHvacMode) and command.mode is HvacMode.OFF:
-        return [("setThermostatMode", {"thermostatMode": "OFF"})]
-    if isinstance(command, SetPreset) and command.preset == ECO:
-        mode = "ECO"
-    elif isinstance(command, SetHvacMode):
-        mode = command.mode.upper()
-    elif traits.hvac_mode in (None, HvacMode.OFF):
-        mode = "AUTO"
-    else:
-        mode = str(traits.hvac_mode).upper()
-    # Power and mode are apart: a unit switched off with setPowerState stays
-    # off whatever its mode, so one that is off in a running mode is switched
-    # on first (one whose own mode is OFF only needs the new mode).
-    powered_off = channel.is_on is False and traits.hvac_mode is not HvacMode.OFF
-    power = [_power(True)] if powered_off else []
-    return [*power, ("setThermostatMode", {"thermostatMode": mode})]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Device
-from .shelly_fields import as_dict
-from .shelly_gen1 import gen1_channels, gen1_name
-from .shelly_gen2 import gen2_channels, gen2_name
+from ..model import Device
+from .fields import as_dict
+from .gen1 import gen1_channels, gen1_name
+from .gen2 import gen2_channels, gen2_name
 
 
 def parse_device(state: dict[str, Any]) -> Device | None:

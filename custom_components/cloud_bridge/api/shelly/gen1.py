@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import (
+from ..model import (
     Channel,
     CoverClass,
     CoverTraits,
@@ -14,18 +14,16 @@ from .model import (
     Reading,
     SwitchTraits,
 )
-from .shelly_fields import (
+from ..values import clamp, number, whole
+from .fields import (
     WATT_MINUTES_PER_KWH,
     WH_PER_KWH,
     as_bool,
     as_dict,
     as_list,
-    clamp,
     device_channel,
     name,
-    num,
     scaled,
-    whole,
 )
 
 # rollers[].state is the direction of motion, or "stop".
@@ -36,7 +34,7 @@ WHITE_KELVIN = (2700, 6500)  # Shelly Duo and Vintage bulbs (`temp`)
 def _metered(channel: Channel, meter: Any) -> Channel:
     meter = as_dict(meter)
     if "power" in meter:
-        channel.readings[Reading.POWER] = num(meter["power"])
+        channel.readings[Reading.POWER] = number(meter["power"])
     if "total" in meter:
         channel.readings[Reading.ENERGY] = scaled(meter["total"], WATT_MINUTES_PER_KWH)
     return channel
@@ -135,9 +133,9 @@ def _emeters(status: dict[str, Any]) -> list[Channel]:
                 key=f"emeter:{index}",
                 index=index,
                 readings={
-                    Reading.POWER: num(emeter.get("power")),
-                    Reading.VOLTAGE: num(emeter.get("voltage")),
-                    Reading.CURRENT: num(emeter.get("current")),
+                    Reading.POWER: number(emeter.get("power")),
+                    Reading.VOLTAGE: number(emeter.get("voltage")),
+                    Reading.CURRENT: number(emeter.get("current")),
                     Reading.ENERGY: scaled(emeter.get("total"), WH_PER_KWH),
                 },
             )
@@ -168,15 +166,15 @@ def gen1_channels(
     readings: dict[Reading, float | None] = {}
     if "hum" in status:
         # An H&T: `tmp` is the room's temperature.
-        readings[Reading.TEMPERATURE] = num(as_dict(status.get("tmp")).get("tC"))
-        readings[Reading.HUMIDITY] = num(as_dict(status["hum"]).get("value"))
+        readings[Reading.TEMPERATURE] = number(as_dict(status.get("tmp")).get("tC"))
+        readings[Reading.HUMIDITY] = number(as_dict(status["hum"]).get("value"))
     elif "tmp" in status:
         # Relays and dimmers: `tmp` is the device's own temperature.
-        readings[Reading.DEVICE_TEMPERATURE] = num(as_dict(status["tmp"]).get("tC"))
+        readings[Reading.DEVICE_TEMPERATURE] = number(as_dict(status["tmp"]).get("tC"))
     if "bat" in status:
-        readings[Reading.BATTERY] = num(as_dict(status["bat"]).get("value"))
+        readings[Reading.BATTERY] = number(as_dict(status["bat"]).get("value"))
     if "wifi_sta" in status:
-        readings[Reading.SIGNAL] = num(as_dict(status["wifi_sta"]).get("rssi"))
+        readings[Reading.SIGNAL] = number(as_dict(status["wifi_sta"]).get("rssi"))
     return [*channels, device_channel(readings, online)]
 
 

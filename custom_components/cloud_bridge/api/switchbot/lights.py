@@ -1,0 +1,80 @@
+"""SwitchBot lights: Color Bulb, Strip Light and the ceiling lights."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..commands import (
+    Command,
+    SetBrightness,
+    SetColor,
+    SetColorTemp,
+)
+from ..model import (
+    Channel,
+    LightTraits,
+)
+from .profile import (
+    KELVIN_RANGE,
+    MAIN,
+    Encoded,
+    Profile,
+    parse_rgb,
+    power,
+    power_commands,
+    whole,
+)
+
+
+def _light(*, rgb: bool, white: bool) -> Callable[[], Channel]:
+    def build() -> Channel:
+        return Channel(
+            key=MAIN,
+            traits=LightTraits(
+                supports_rgb=rgb, kelvin_range=KELVIN_RANGE if white else None
+            ),
+        )
+
+    return build
+
+
+def _light_update(channel: Channel, body: dict[str, Any]) -> None:
+    traits = channel.traits
+    assert isinstance(traits, LightTraits)
+    channel.is_on = power(body)
+    if (brightness := whole(body.get("brightness"))) is not None:
+        traits.brightness = max(0, min(brightness, 100))
+    if traits.supports_rgb and (color := parse_rgb(body.get("color"))) is not None:
+        traits.rgb = color
+    if traits.kelvin_range and (kelvin := whole(body.get("colorTemperature"))):
+        low, high = traits.kelvin_range
+        traits.color_temp = max(low, min(kelvin, high))
+
+
+def _light_commands(
+    channel: Channel, command: Command, last: dict[str, Any]
+) -> Encoded | None:
+    match command:
+        case SetBrightness(percent=percent):
+            return ("setBrightness", str(max(1, min(percent, 100))))
+        case SetColor(rgb=(red, green, blue)):
+            return ("setColor", f"{red}:{green}:{blue}")
+        case SetColorTemp(kelvin=kelvin):
+            low, high = KELVIN_RANGE
+            return ("setColorTemperature", str(max(low, min(kelvin, high))))
+    return power_commands(channel, command, last)
+
+
+LIGHTS: dict[str, Profile] = {
+    "Color Bulb": Profile(_light(rgb=True, white=True), _light_update, _light_commands),
+    "Strip Light": Profile(
+        _light(rgb=True, white=False), _light_update, _light_commands
+    ),
+    "Ceiling Light": Profile(
+        _light(rgb=False, white=True), _light_update, _light_commands
+    ),
+    "Ceiling Light Pro": Profile(
+        _light(rgb=False, white=True), _light_update, _light_commands
+    ),
+}
