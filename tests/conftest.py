@@ -30,7 +30,7 @@ from custom_components.cloud_bridge import PLATFORMS
 from custom_components.cloud_bridge.const import DOMAIN
 from tests.simulator.base import SimulatedCloud
 from tests.simulator.shelly import ShellyCloud
-from tests.simulator.shelly_devices import gen1_relay, gen2_ht, gen2_switch
+from tests.simulator.shelly.devices import gen1_relay, gen2_ht, gen2_switch
 from tests.simulator.sinricpro import SinricProCloud
 from tests.simulator.switchbot import SwitchBotCloud
 
@@ -111,6 +111,14 @@ async def no_unclosed_responses(hass: HomeAssistant) -> AsyncIterator[list[aioht
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Let Home Assistant load Cloud Bridge in every test."""
+
+
+@pytest.fixture
+async def session(socket_enabled: None) -> AsyncIterator[aiohttp.ClientSession]:
+    """A plain aiohttp session, as any caller of the api package would pass (api tests)."""
+    async with aiohttp.ClientSession() as session:
+        yield session
+
 
 
 @pytest.fixture
@@ -294,8 +302,8 @@ async def post_webhook(client: TestClient, entry: MockConfigEntry, body: Any) ->
 
 @pytest.fixture
 async def ir_cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SwitchBotCloud]:
-    """A SwitchBot account with a remote of every IR type (tests/switchbot_ir.py)."""
-    from tests.switchbot_ir import ir_account
+    """A SwitchBot account with a remote of every IR type (tests/switchbot/ir_home.py)."""
+    from tests.switchbot.ir_home import ir_account
 
     async with serving(hass, ir_account()) as cloud:
         yield cloud
@@ -310,7 +318,7 @@ async def ir_entry(hass: HomeAssistant, ir_cloud: SwitchBotCloud) -> MockConfigE
 @pytest.fixture
 async def sinricpro_home(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SinricProCloud]:
     """A SinricPro account with a device of every type (and a TV, not mapped)."""
-    from tests.sinricpro_home import populate
+    from tests.sinricpro.home import populate
 
     cloud = SinricProCloud(SINRICPRO_API_KEY)
     populate(cloud)
@@ -325,7 +333,7 @@ async def sinricpro_home_entry(
     """That account set up with its event stream open; unloaded (stream ended) after."""
     from homeassistant.config_entries import ConfigEntryState
 
-    from tests.sinricpro_home import wait_until
+    from tests.sinricpro.home import wait_until
 
     entry = await setup_entry(hass, sinricpro_data(sinricpro_home))
     await wait_until(lambda: entry.runtime_data.push_active, "the stream is up")

@@ -11,8 +11,7 @@ from homeassistant.data_entry_flow import FlowResultType
 import pytest
 
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import (
+from tests.conftest import (
     DATA_OF,
     SHELLY_1PM,
     SHELLY_2PM,
@@ -26,10 +25,10 @@ from .conftest import (
     sinricpro_data,
     switchbot_data,
 )
-from .simulator.base import Fault
-from .simulator.shelly import ShellyCloud
-from .simulator.sinricpro import SinricProCloud
-from .simulator.switchbot import SwitchBotCloud
+from tests.simulator.base import Fault
+from tests.simulator.shelly import ShellyCloud
+from tests.simulator.sinricpro import SinricProCloud
+from tests.simulator.switchbot import SwitchBotCloud
 
 
 async def _vendor_form(hass: HomeAssistant, vendor: str) -> str:

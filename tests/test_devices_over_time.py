@@ -8,9 +8,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cloud_bridge import async_remove_config_entry_device
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import SINRIC_SWITCH
-from .simulator.sinricpro import SinricProCloud
+from tests.conftest import SINRIC_SWITCH
+from tests.simulator.sinricpro import SinricProCloud
 
 NEW = "660a7edf061ee8c78078d001"
 

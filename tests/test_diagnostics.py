@@ -13,13 +13,13 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 from syrupy.filters import props
 
-from .conftest import (
+from tests.conftest import (
     SHELLY_AUTH_KEY,
     SINRICPRO_API_KEY,
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
 )
-from .sinricpro_home import wait_until
+from tests.sinricpro.home import wait_until
 
 
 async def test_diagnostics(

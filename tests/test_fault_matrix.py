@@ -33,9 +33,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.cloud_bridge.api import http
 from custom_components.cloud_bridge.api.shelly import client as shelly_client
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import DATA_OF, setup_entry
-from .simulator.base import Fault, SimulatedCloud
+from tests.conftest import DATA_OF, setup_entry
+from tests.simulator.base import Fault, SimulatedCloud
 
 STRINGS = json.loads(
     (Path(__file__).parent.parent / "custom_components/cloud_bridge/strings.json").read_text()

@@ -14,8 +14,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import (
+from tests.conftest import (
     BOT,
     CURTAIN,
     HUB,
@@ -25,9 +24,9 @@ from .conftest import (
     shelly_data,
     switchbot_data,
 )
-from .simulator.base import Fault
-from .simulator.shelly import ShellyCloud
-from .simulator.switchbot import SwitchBotCloud
+from tests.simulator.base import Fault
+from tests.simulator.shelly import ShellyCloud
+from tests.simulator.switchbot import SwitchBotCloud
 
 
 async def test_devices(
@@ -106,7 +105,7 @@ async def test_quota_after_success(
 
 async def test_shelly_poll_in_chunks_of_ten(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> None:
     """25 device ids take three calls, each at most 10 ids and a second apart."""
-    from .simulator.shelly_devices import gen2_switch
+    from tests.simulator.shelly.devices import gen2_switch
 
     ids = [f"c0ffee{n:06x}" for n in range(25)]
     for device_id in ids:

@@ -18,8 +18,7 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import (
+from tests.conftest import (
     BOT,
     SHELLY_AUTH_KEY,
     SINRICPRO_API_KEY,
@@ -31,10 +30,10 @@ from .conftest import (
     sinricpro_data,
     switchbot_data,
 )
-from .simulator.base import Fault
-from .simulator.shelly import ShellyCloud
-from .simulator.sinricpro import SinricProCloud
-from .simulator.switchbot import SwitchBotCloud
+from tests.simulator.base import Fault
+from tests.simulator.shelly import ShellyCloud
+from tests.simulator.sinricpro import SinricProCloud
+from tests.simulator.switchbot import SwitchBotCloud
 
 
 @pytest.fixture

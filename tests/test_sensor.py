@@ -16,10 +16,10 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import METER, SHELLY_2PM, next_poll
-from .simulator.shelly import ShellyCloud
-from .simulator.sinricpro import SinricProCloud
-from .simulator.switchbot import SwitchBotCloud
+from tests.conftest import METER, SHELLY_2PM, next_poll
+from tests.simulator.shelly import ShellyCloud
+from tests.simulator.sinricpro import SinricProCloud
+from tests.simulator.switchbot import SwitchBotCloud
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ async def test_sinricpro_without_humidity(
     hass: HomeAssistant, sinricpro_cloud: SinricProCloud
 ) -> None:
     """Humidity only exists for a sensor that reports one."""
-    from .conftest import setup_entry, sinricpro_data
+    from tests.conftest import setup_entry, sinricpro_data
 
     sinricpro_cloud.add_device("660a7edf061ee8c78078c600", "TEMPERATURESENSOR", "Attic", temperature=None)
     del sinricpro_cloud.devices["660a7edf061ee8c78078c600"]["humidity"]

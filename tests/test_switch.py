@@ -24,11 +24,18 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import BOT, PLUG_MINI, SHELLY_1PM, SHELLY_2PM, SINRIC_SWITCH, next_poll
-from .simulator.base import Fault
-from .simulator.shelly import ShellyCloud
-from .simulator.sinricpro import SinricProCloud
-from .simulator.switchbot import SwitchBotCloud
+from tests.conftest import (
+    BOT,
+    PLUG_MINI,
+    SHELLY_1PM,
+    SHELLY_2PM,
+    SINRIC_SWITCH,
+    next_poll,
+)
+from tests.simulator.base import Fault
+from tests.simulator.shelly import ShellyCloud
+from tests.simulator.sinricpro import SinricProCloud
+from tests.simulator.switchbot import SwitchBotCloud
 
 
 @pytest.fixture
@@ -194,8 +201,8 @@ async def test_unnamed_channels_are_numbered(
     hass: HomeAssistant, shelly_cloud: ShellyCloud
 ) -> None:
     """Relays without a name in the Shelly app are numbered from 1."""
-    from .conftest import setup_entry, shelly_data
-    from .simulator.shelly_devices import gen1_relay
+    from tests.conftest import setup_entry, shelly_data
+    from tests.simulator.shelly.devices import gen1_relay
 
     shelly_cloud.add(gen1_relay("a4cf12f4ab25", code="SHSW-25", name="Porch 2.5", relays=2))
     await setup_entry(hass, {**shelly_data(shelly_cloud), "device_ids": ["a4cf12f4ab25"]})

@@ -6,7 +6,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from tests.simulator.shelly import ShellyCloud
-from tests.simulator.shelly_devices import gen1_relay, gen2_ht, gen2_switch, set_switch
+from tests.simulator.shelly.devices import gen1_relay, gen2_ht, gen2_switch, set_switch
 from tests.simulator.sinricpro import SinricProCloud
 from tests.simulator.switchbot import SwitchBotCloud
 

@@ -25,8 +25,8 @@ from tests.bench.accounts import (
 from tests.bench.child import serve_until_parent_closes
 from tests.bench.cloud_process import _Shelly, _SinricPro, _SwitchBot
 from tests.simulator.base import SimulatedCloud
-from tests.simulator.shelly_devices import gen2_switch
-from tests.simulator.storm import add_storm_route
+from tests.simulator.shelly.devices import gen2_switch
+from tests.simulator.switchbot.storm import add_storm_route
 
 BACKLOG = 2048
 # Mostly Meters, Plugs and Curtains; a Bot in ten.

@@ -2,7 +2,7 @@
 
 from .base import Fault, RecordedRequest, SimulatedCloud
 from .shelly import ShellyCloud
-from .shelly_devices import (
+from .shelly.devices import (
     ShellyDevice,
     gen1_relay,
     gen1_rgbw2,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .shelly import ShellyCloud
-from .shelly_devices import gen1_relay, gen2_ht, gen2_switch
+from .shelly.devices import gen1_relay, gen2_ht, gen2_switch
 from .sinricpro import SinricProCloud
 from .switchbot import SwitchBotCloud
 

@@ -13,8 +13,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import (
+from tests.conftest import (
     SHELLY_1PM,
     SHELLY_2PM,
     SHELLY_HT,
@@ -22,9 +21,9 @@ from .conftest import (
     setup_entry,
     shelly_data,
 )
-from .simulator.base import Fault
-from .simulator.shelly import ShellyCloud
-from .simulator.shelly_devices import gen2_switch
+from tests.simulator.base import Fault
+from tests.simulator.shelly import ShellyCloud
+from tests.simulator.shelly.devices import gen2_switch
 
 
 async def _options(hass: HomeAssistant, entry: MockConfigEntry, **user_input: object) -> dict:

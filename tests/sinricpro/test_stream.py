@@ -21,11 +21,10 @@ from custom_components.cloud_bridge.api.features import DeviceChanged
 from custom_components.cloud_bridge.api.sinricpro import client as sinricpro
 from custom_components.cloud_bridge.api.sinricpro.events import read_event
 from custom_components.cloud_bridge.api.sse import HEARTBEAT, SseParser, read_events
-
-from .conftest import SINRICPRO_API_KEY, setup_entry, sinricpro_data
-from .simulator.base import Fault
-from .simulator.sinricpro import SinricProCloud
-from .sinricpro_home import CONTACT, LIGHT, MOTION, SWITCH, TEMPERATURE, wait_until
+from tests.conftest import SINRICPRO_API_KEY, setup_entry, sinricpro_data
+from tests.simulator.base import Fault
+from tests.simulator.sinricpro import SinricProCloud
+from tests.sinricpro.home import CONTACT, LIGHT, MOTION, SWITCH, TEMPERATURE, wait_until
 
 STREAM = "/sse/stream"
 

@@ -16,8 +16,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cloud_bridge.api.switchbot.webhook import apply_event
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import (
+from tests.conftest import (
     BOT,
     CURTAIN,
     METER,
@@ -27,8 +26,8 @@ from .conftest import (
     setup_entry,
     switchbot_data,
 )
-from .simulator.base import Fault
-from .simulator.switchbot import SwitchBotCloud
+from tests.simulator.base import Fault
+from tests.simulator.switchbot import SwitchBotCloud
 
 FOREIGN_URL = "https://other-app.example.net/hooks/f00dfeedsecret"
 NEW_PLUG = "6055F92AB1D0"

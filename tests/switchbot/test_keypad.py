@@ -26,8 +26,7 @@ from custom_components.cloud_bridge.coordinator import MAX_PENDING
 from custom_components.cloud_bridge.diagnostics import (
     async_get_config_entry_diagnostics,
 )
-
-from .conftest import (
+from tests.conftest import (
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
     post_webhook,
@@ -35,8 +34,8 @@ from .conftest import (
     setup_entry,
     switchbot_data,
 )
-from .simulator.base import Fault
-from .simulator.switchbot import SwitchBotCloud
+from tests.simulator.base import Fault
+from tests.simulator.switchbot import SwitchBotCloud
 
 HUB = "F0A1B2C3D4E5"
 KEYPAD = "F7538E1ABCEB"

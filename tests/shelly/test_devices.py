@@ -25,11 +25,10 @@ from custom_components.cloud_bridge.api.shelly.client import (
     CALL_INTERVAL,
     REREAD_AFTER_COMMAND,
 )
-
-from .conftest import SHELLY_AUTH_KEY, serving, setup_entry
-from .simulator.base import Fault
-from .simulator.shelly import ShellyCloud
-from .simulator.shelly_devices import (
+from tests.conftest import SHELLY_AUTH_KEY, serving, setup_entry
+from tests.simulator.base import Fault
+from tests.simulator.shelly import ShellyCloud
+from tests.simulator.shelly.devices import (
     gen1_relay,
     gen1_rgbw2,
     gen1_roller,

@@ -11,8 +11,8 @@ from typing import Any
 
 from aiohttp import web
 
-from .base import JsonDict, SimulatedCloud, read_json
-from .shelly_devices import (
+from ..base import JsonDict, SimulatedCloud, read_json
+from .devices import (
     LIGHT_FIELDS,
     ShellyDevice,
     ShellyError,
@@ -93,7 +93,7 @@ class ShellyCloud(SimulatedCloud):
     # -- test-facing state --------------------------------------------------------------
 
     def add(self, device: ShellyDevice) -> ShellyDevice:
-        """Add a device built by one of the shelly_devices factories."""
+        """Add a device built by one of the factories in devices.py."""
         self.devices[device.id] = device
         return device
 

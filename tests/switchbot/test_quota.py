@@ -22,10 +22,9 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import METER, next_poll, setup_entry, switchbot_data
-from .simulator.base import Fault
-from .simulator.switchbot import SwitchBotCloud
+from tests.conftest import METER, next_poll, setup_entry, switchbot_data
+from tests.simulator.base import Fault
+from tests.simulator.switchbot import SwitchBotCloud
 
 TOO_MANY = "<html><body><h1>429 Too Many Requests</h1></body></html>"
 

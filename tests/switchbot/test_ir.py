@@ -22,11 +22,10 @@ from pytest_homeassistant_custom_component.common import (
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.cloud_bridge.const import DOMAIN
-
-from .conftest import next_poll, setup_entry, switchbot_data
-from .simulator.base import Fault
-from .simulator.switchbot import SwitchBotCloud
-from .switchbot_ir import (
+from tests.conftest import next_poll, setup_entry, switchbot_data
+from tests.simulator.base import Fault
+from tests.simulator.switchbot import SwitchBotCloud
+from tests.switchbot.ir_home import (
     AC,
     DIY_AC,
     FAN,

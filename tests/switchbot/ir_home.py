@@ -7,8 +7,8 @@ from typing import Any
 from homeassistant.const import ATTR_ENTITY_ID, Platform
 from homeassistant.core import HomeAssistant
 
-from .conftest import SWITCHBOT_SECRET, SWITCHBOT_TOKEN
-from .simulator.switchbot import SwitchBotCloud
+from tests.conftest import SWITCHBOT_SECRET, SWITCHBOT_TOKEN
+from tests.simulator.switchbot import SwitchBotCloud
 
 IR_HUB = "F0A1B2C3D4E7"
 IR_METER = "C271111EC0FF"

@@ -18,10 +18,9 @@ from custom_components.cloud_bridge.api import (
     SetPreset,
     SwitchBotClient,
 )
-
-from .conftest import SWITCHBOT_SECRET, SWITCHBOT_TOKEN
-from .simulator.switchbot import SwitchBotCloud
-from .switchbot_ir import (
+from tests.conftest import SWITCHBOT_SECRET, SWITCHBOT_TOKEN
+from tests.simulator.switchbot import SwitchBotCloud
+from tests.switchbot.ir_home import (
     DVD,
     FAN,
     IR_PLATFORMS,

@@ -15,7 +15,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import (
+from tests.conftest import (
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
     next_poll,
@@ -23,7 +23,7 @@ from .conftest import (
     setup_entry,
     switchbot_data,
 )
-from .simulator.switchbot import SwitchBotCloud
+from tests.simulator.switchbot import SwitchBotCloud
 
 HUB = "D0C0FFEE0001"
 DEVICES: dict[str, tuple[str, str, dict[str, Any]]] = {

@@ -13,8 +13,8 @@ from typing import Any
 
 from aiohttp import web
 
-from .base import JsonDict, SimulatedCloud, read_json
-from .sinricpro_devices import (
+from ..base import JsonDict, SimulatedCloud, read_json
+from .devices import (
     ACTIONS,
     DEVICE_EVENTS,
     PRODUCT_PREFIX,

@@ -25,10 +25,9 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.cloud_bridge.api.sinricpro import client as sinricpro
-
-from .simulator.base import Fault
-from .simulator.sinricpro import SinricProCloud
-from .sinricpro_home import (
+from tests.simulator.base import Fault
+from tests.simulator.sinricpro import SinricProCloud
+from tests.sinricpro.home import (
     AC_UNIT,
     BLIND,
     DIMMER,

@@ -12,8 +12,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from .base import JsonDict, SimulatedCloud, read_json
-from .switchbot_devices import (
+from ..base import JsonDict, SimulatedCloud, read_json
+from .devices import (
     DEVICE_NOT_FOUND,
     DEVICE_OFFLINE,
     DEVICE_TYPE_ERROR,

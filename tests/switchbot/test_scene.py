@@ -20,10 +20,9 @@ from syrupy.assertion import SnapshotAssertion
 
 from custom_components.cloud_bridge.api import CommandRejected
 from custom_components.cloud_bridge.api.features import DeleteKey
-
-from .conftest import setup_entry, switchbot_data
-from .simulator.base import Fault
-from .simulator.switchbot import SwitchBotCloud
+from tests.conftest import setup_entry, switchbot_data
+from tests.simulator.base import Fault
+from tests.simulator.switchbot import SwitchBotCloud
 
 OFFICE = "T02-20200804130110"
 BEDROOM = "T02-202011051830-39363561"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from homeassistant.config_entries import ConfigEntry
 
-from .simulator.sinricpro import SinricProCloud
+from tests.simulator.sinricpro import SinricProCloud
 
 SWITCH = "66b100000000000000000001"
 LIGHT = "66b100000000000000000002"

@@ -1,0 +1,1 @@
+"""Tests of the shelly package and what it brings to Home Assistant."""

@@ -1,0 +1,1 @@
+"""Tests of the sinricpro package and what it brings to Home Assistant."""

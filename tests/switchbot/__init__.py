@@ -1,0 +1,1 @@
+"""Tests of the switchbot package and what it brings to Home Assistant."""
