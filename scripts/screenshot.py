@@ -29,14 +29,8 @@ import urllib.request
 
 import aiohttp
 
-from scripts.develop_setup import (
-    ROOT,
-    HomeAssistantApi,
-    SetupError,
-    Tokens,
-    client_id,
-    log_in,
-)
+from scripts.develop_setup import ROOT
+from scripts.hass_api import HomeAssistantApi, SetupError, Tokens, client_id, log_in
 
 HA_LOGO = "/static/icons/favicon-192x192.png"
 TRANSPARENT_PNG = base64.b64decode(

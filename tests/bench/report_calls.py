@@ -1,0 +1,216 @@
+"""The benchmark report sections of calls a day and of freshness."""
+
+from __future__ import annotations
+
+import math
+
+from tests.bench.report import (
+    CORE_RATIO,
+    PUSH_FRESH,
+    QUOTA_SHARE,
+    WHY_QUOTA,
+    Summary,
+    fmt_num,
+    fmt_seconds,
+    md_table,
+    mode_of,
+    records_of,
+)
+
+
+def calls_section(summary: Summary) -> str:
+    rows = []
+    for r in records_of("day"):
+        if "skipped" in r:
+            rows.append(
+                [
+                    r["vendor"],
+                    r["integration"],
+                    mode_of(r),
+                    str(r["count"]),
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    "-",
+                    f"not run: {r['skipped']}",
+                    "-",
+                ]
+            )
+            continue
+        limit = r.get("limit")
+        share = r["calls"] / limit if limit else None
+        note = ""
+        if r["vendor"] == "switchbot":
+            target = f"< {QUOTA_SHARE:.0%} of quota"
+            ok = share < QUOTA_SHARE if r["integration"] == "ours" else None
+            verdict = (
+                summary.check(
+                    f"SwitchBot {mode_of(r)} N={r['count']}: {share:.1%} of the quota",
+                    ok,
+                    WHY_QUOTA,
+                )
+                if ok is not None
+                else "-"
+            )
+            if r["integration"] == "core":
+                target = "(reference)"
+            if r["refused"]:
+                note = f"{r['refused']:,} refused over quota"
+        elif r["vendor"] == "shelly":
+            wanted = math.ceil(r["count"] / 10)
+            ok = r["calls_per_poll"] == wanted and r["violations"] == 0
+            target = f"{wanted}/poll, 0 over 1/s"
+            verdict = summary.check(
+                f"Shelly N={r['count']}: {r['calls_per_poll']} calls a poll, "
+                f"{r['violations']} rate-limit violations",
+                ok,
+            )
+            note = (
+                f"{r['calls_per_poll']} calls/poll, {r['polls']:,} polls, "
+                f"{r['violations']} violations"
+            )
+        else:
+            target, verdict = "(report)", "-"
+            note = f"+{r['stream_connects']} stream connects"
+        rows.append(
+            [
+                r["vendor"],
+                r["integration"],
+                mode_of(r),
+                str(r["count"]),
+                fmt_num(r["calls"]),
+                fmt_num(limit) if limit else "none published",
+                f"{share:.1%}" if share is not None else "-",
+                fmt_seconds(r["interval"]),
+                target,
+                note,
+                verdict,
+            ]
+        )
+    headers = [
+        "vendor",
+        "integration",
+        "mode",
+        "N",
+        "calls/day",
+        "limit/day",
+        "use",
+        "poll every",
+        "target",
+        "notes",
+        "verdict",
+    ]
+    text = md_table(headers, rows)
+    ratios = []
+    for count in sorted({r["count"] for r in records_of("day", vendor="switchbot")}):
+        core = records_of("day", vendor="switchbot", integration="core", count=count)
+        if not core or "calls" not in core[0]:
+            continue
+        for push in (False, True):
+            ours = records_of(
+                "day",
+                vendor="switchbot",
+                integration="ours",
+                version="v1.1",
+                push=push,
+                count=count,
+            )
+            if not ours or "calls" not in ours[0]:
+                continue
+            ratio = ours[0]["calls"] / core[0]["calls"]
+            targeted = count == 50 and push
+            ok = ratio <= CORE_RATIO if targeted else None
+            verdict = (
+                summary.check(f"SwitchBot N=50 webhook on: ours/core = {ratio:.2f}", ok)
+                if targeted
+                else "-"
+            )
+            ratios.append(
+                [
+                    str(count),
+                    "webhook on" if push else "poll only",
+                    fmt_num(ours[0]["calls"]),
+                    fmt_num(core[0]["calls"]),
+                    f"{ratio:.2f}",
+                    f"<= {CORE_RATIO}" if targeted else "(report)",
+                    verdict,
+                ]
+            )
+    if ratios:
+        text += "\n\nSwitchBot ours / core (v1.1, same account)\n" + md_table(
+            ["N", "ours", "ours calls", "core calls", "ours/core", "target", "verdict"],
+            ratios,
+        )
+    return text
+
+
+def fresh_section(summary: Summary) -> str:
+    rows = []
+    for r in records_of("day"):
+        if "skipped" in r or "fresh_sim" not in r:
+            continue
+        push = r["push"]
+        spread = r["fresh_real"] if push else r["fresh_sim"]
+        if spread is None:
+            rows.append(
+                [
+                    r["vendor"],
+                    r["integration"],
+                    mode_of(r),
+                    str(r["count"]),
+                    "push" if push else "poll",
+                    "-",
+                    "-",
+                    "0",
+                    str(r["fresh_unseen"]),
+                    "-",
+                    "-",
+                    "-",
+                ]
+            )
+            continue
+        if push:
+            ok = spread["worst"] < PUSH_FRESH
+            target = f"< {PUSH_FRESH:.0f} s"
+            verdict = summary.check(
+                f"{r['vendor']} push freshness N={r['count']}: worst "
+                f"{fmt_seconds(spread['worst'])}",
+                ok,
+            )
+            clock = "real"
+        else:
+            target, verdict, clock = "(report)", "-", "simulated"
+        rows.append(
+            [
+                r["vendor"],
+                r["integration"],
+                mode_of(r),
+                str(r["count"]),
+                "push" if push else "poll",
+                fmt_seconds(spread["median"]),
+                fmt_seconds(spread["worst"]),
+                str(spread["n"]),
+                str(r["fresh_unseen"]),
+                clock,
+                target,
+                verdict,
+            ]
+        )
+    return md_table(
+        [
+            "vendor",
+            "integration",
+            "mode",
+            "N",
+            "by",
+            "median",
+            "worst",
+            "shown",
+            "never shown",
+            "clock",
+            "target",
+            "verdict",
+        ],
+        rows,
+    )
