@@ -339,3 +339,18 @@ async def test_plain_http_only_nearby(
     flow_id = await _vendor_form(hass, vendor)
     result = await hass.config_entries.flow.async_configure(flow_id, user_input)
     assert result["errors"] == {"base": "insecure_url"}
+
+
+@pytest.mark.parametrize(
+    ("vendor", "addresses"),
+    [
+        ("switchbot", {"default_url": "https://api.switch-bot.com"}),
+        ("shelly", {}),
+        ("sinricpro", {"default_url": "https://api.sinric.pro", "stream_url": "https://portal.sinric.pro"}),
+    ],
+)
+async def test_form_names_default_addresses(hass: HomeAssistant, vendor: str, addresses: dict[str, str]) -> None:
+    """The form's texts name the cloud's own addresses through placeholders (hassfest allows no URL in a text)."""
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {"next_step_id": vendor})
+    assert result["description_placeholders"] == addresses

@@ -28,6 +28,7 @@ import voluptuous as vol
 
 from .account import async_validate
 from .api import (
+    CLIENTS,
     Vendor,
     normalize_host,
     parse_device_ids,
@@ -148,10 +149,11 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         self, vendor: Vendor, user_input: dict[str, Any] | None
     ) -> ConfigFlowResult:
         errors: dict[str, str] = {}
-        placeholders: dict[str, str] = {}
+        placeholders = dict(CLIENTS[vendor].default_addresses)
         if user_input is not None:
             data = _entry_data(vendor, user_input)
-            account_id, errors, placeholders = await async_validate(self.hass, data)
+            account_id, errors, found = await async_validate(self.hass, data)
+            placeholders |= found
             if account_id is not None:
                 await self.async_set_unique_id(account_id)
                 self._abort_if_unique_id_configured()

@@ -43,11 +43,18 @@ ATTR_ID = "id"
 ATTR_COMMAND_ID = "command_id"
 
 _PASSCODE = re.compile(r"[0-9]{6,12}")
+# Passcode kinds as the first release spelled them (SwitchBot's own words), so
+# that automations written then keep working.
+_LEGACY_KINDS = {"timeLimit": KeyKind.TIME_LIMIT.value}
 
 CREATE_KEY_SCHEMA = cv.make_entity_service_schema(
     {
         vol.Required(ATTR_NAME): vol.All(cv.string, vol.Length(min=1)),
-        vol.Required(ATTR_TYPE): vol.In([kind.value for kind in KeyKind]),
+        vol.Required(ATTR_TYPE): vol.All(
+            cv.string,
+            lambda kind: _LEGACY_KINDS.get(kind, kind),
+            vol.In([kind.value for kind in KeyKind]),
+        ),
         vol.Required(ATTR_PASSWORD): cv.string,
         vol.Optional(ATTR_START_TIME): cv.datetime,
         vol.Optional(ATTR_END_TIME): cv.datetime,

@@ -99,24 +99,26 @@ async def test_event_entities(
     entity_registry: er.EntityRegistry,
     snapshot: SnapshotAssertion,
 ) -> None:
-    """One passcode event entity per keypad, listing its passcodes; keypads are never polled."""
+    """One passcode event entity per keypad, listing its passcodes (kinds as the create_key action names them); keypads are never polled."""
     await snapshot_platform(hass, entity_registry, snapshot, keypad_entry.entry_id)
     state = hass.states.get(EVENT)
     assert state.state == STATE_UNKNOWN
     assert state.attributes["passcodes"] == [
         {"id": "11", "name": "Family", "type": "permanent", "valid": True},
-        {"id": "12", "name": "Cleaner", "type": "timeLimit", "valid": False},
+        {"id": "12", "name": "Cleaner", "type": "time_limit", "valid": False},
     ]
     assert "c2VjcmV0" not in json.dumps(state.attributes)
     assert not keypad_cloud.requests_to(f"/v1.1/devices/{KEYPAD}/status")
 
 
+@pytest.mark.parametrize("kind", ["time_limit", "timeLimit"])  # as documented; as 0.1.0 took it
 async def test_create_key_and_its_result(
     hass: HomeAssistant,
     keypad_cloud: SwitchBotCloud,
     keypad_entry: MockConfigEntry,
     webhook_client: TestClient,
     caplog: pytest.LogCaptureFixture,
+    kind: str,
 ) -> None:
     """create_key sends the document's object and returns the command id; the result fires the event."""
     start = datetime(2026, 12, 24, 18, 0, tzinfo=dt_util.UTC)
@@ -128,7 +130,7 @@ async def test_create_key_and_its_result(
             {
                 ATTR_ENTITY_ID: EVENT,
                 "name": "Guest Code",
-                "type": "timeLimit",
+                "type": kind,
                 "password": PASSCODE,
                 "start_time": start.isoformat(),
                 "end_time": end.isoformat(),

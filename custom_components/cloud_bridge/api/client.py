@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping
 from enum import StrEnum
-from typing import Any, Protocol, Self
+from typing import Any, ClassVar, Protocol, Self
 
 import aiohttp
 
@@ -48,6 +48,9 @@ class CloudClient(ABC):
     """One account at one cloud: list its devices and send them commands."""
 
     vendor: Vendor
+    # The addresses a client uses unless told otherwise, by the placeholder
+    # names its form's texts give them (e.g. "Leave empty to use {default_url}").
+    default_addresses: ClassVar[Mapping[str, str]] = {}
 
     @classmethod
     @abstractmethod

@@ -38,7 +38,7 @@ class KeyKind(StrEnum):
     """How long a passcode stays valid."""
 
     PERMANENT = "permanent"
-    TIME_LIMIT = "timeLimit"  # valid between start and end
+    TIME_LIMIT = "time_limit"  # valid between start and end
     DISPOSABLE = "disposable"  # once, between start and end
     URGENT = "urgent"  # an emergency code
 

@@ -8,7 +8,7 @@ from contextlib import aclosing
 import json
 import logging
 import time
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 import aiohttp
 
@@ -56,6 +56,10 @@ class SinricProClient(CloudClient):
     """One SinricPro account, reached with an API key."""
 
     vendor = Vendor.SINRICPRO
+    default_addresses: ClassVar[Mapping[str, str]] = {
+        "default_url": DEFAULT_REST_URL,
+        "stream_url": DEFAULT_SSE_URL,
+    }
 
     def __init__(
         self,

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import logging
 import math
 import time
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 from urllib.parse import quote
 
 import aiohttp
@@ -49,6 +49,7 @@ class SwitchBotClient(CloudClient):
     """One SwitchBot account; v1.1 with a secret, v1.0 without."""
 
     vendor = Vendor.SWITCHBOT
+    default_addresses: ClassVar[Mapping[str, str]] = {"default_url": DEFAULT_BASE_URL}
 
     def __init__(
         self,

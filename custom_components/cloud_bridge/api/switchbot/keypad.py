@@ -30,6 +30,7 @@ _KINDS = {
     KeyKind.DISPOSABLE: "disposable",
     KeyKind.URGENT: "urgent",
 }
+_KIND_OF = {wire: kind.value for kind, wire in _KINDS.items()}
 # Webhook `eventName` → neutral command name. The document's own deleteKey
 # sample carries a trailing space ("deleteKey "), hence the strip on reading.
 _EVENTS = {"createKey": "create_key", "deleteKey": "delete_key"}
@@ -92,7 +93,7 @@ def passcodes(entry: dict[str, Any]) -> list[Passcode]:
         Passcode(
             id=str(key["id"]),
             name=str(key.get("name", "")),
-            kind=str(key.get("type", "")),
+            kind=_KIND_OF.get(str(key.get("type", "")), str(key.get("type", ""))),
             valid={"normal": True, "expired": False}.get(str(key.get("status"))),
         )
         for key in keys
