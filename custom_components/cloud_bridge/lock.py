@@ -1,4 +1,4 @@
-"""Locks."""
+"""Locks: lock and unlock, and jammed when the lock says so."""
 
 from __future__ import annotations
 
