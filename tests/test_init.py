@@ -44,6 +44,28 @@ async def test_devices(
         assert device.via_device_id == hub.id
 
 
+async def test_device_models(
+    hass: HomeAssistant,
+    switchbot_entry: MockConfigEntry,
+    ir_entry: MockConfigEntry,
+    shelly_entry: MockConfigEntry,
+    sinricpro_home_entry: MockConfigEntry,
+    device_registry: dr.DeviceRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """Each device shows its product's name as model and the vendor's code, where it differs, as model id."""
+    accounts = {
+        "switchbot": switchbot_entry,
+        "switchbot_ir": ir_entry,
+        "shelly": shelly_entry,
+        "sinricpro": sinricpro_home_entry,
+    }
+    for label, entry in accounts.items():
+        devices = dr.async_entries_for_config_entry(device_registry, entry.entry_id)
+        models = sorted((d.name or "", d.model or "", d.model_id or "") for d in devices)
+        assert models == snapshot(name=label)
+
+
 async def test_unload(hass: HomeAssistant, switchbot_entry: MockConfigEntry) -> None:
     """An entry unloads and its entities go."""
     assert switchbot_entry.state is ConfigEntryState.LOADED

@@ -274,6 +274,10 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                 identifiers={device_identifier(self.client, device.id)},
                 manufacturer=device.manufacturer,
                 model=device.model,
+                # Shown beside the name; a code that is the name says nothing more.
+                model_id=device.model_id
+                if device.model_id and device.model_id != device.model
+                else None,
                 name=device.name,
                 sw_version=device.sw_version,
                 via_device=(

@@ -96,3 +96,21 @@ def test_shelly_gen1_shapes() -> None:
     assert gen2 is not None
     assert gen2.model == "relay"
     assert gen2.channels["switch:0"].is_on is None
+
+
+@pytest.mark.parametrize(
+    ("code", "model"),
+    [
+        ("SHHT-1", "Shelly H&T"),
+        ("SNSN-0013A", "Shelly Plus H&T"),
+        ("SHSW-25", "Shelly 2.5"),
+        ("SNSW-102P16EU", "Shelly Plus 2PM"),
+        ("S4SN-0071A", "Shelly Flood Gen4"),
+        ("SXYZ-NEW1", "SXYZ-NEW1"),  # a code the table does not know shows as itself
+    ],
+)
+def test_shelly_product_names(code: str, model: str) -> None:
+    """The model is the product's name; the model id is Shelly's code."""
+    device = parse_shelly({"id": "a4cf12f4ab99", "code": code, "gen": "G2", "online": 1, "status": {}})
+    assert device is not None
+    assert (device.model, device.model_id) == (model, code)

@@ -50,5 +50,5 @@ async def test_switchbot_429(session: aiohttp.ClientSession, switchbot_cloud: Sw
         await client.async_get_devices()
     # 700 of v1.0's 1,000 calls a day for polls, 4 for device lists: 500 devices
     # fit once a day only.
-    meters = {str(n): Device(str(n), "Meter", "Meter", "SwitchBot") for n in range(500)}
+    meters = {str(n): Device(str(n), "Meter", "Meter", "SwitchBot", model_id="Meter") for n in range(500)}
     assert client.min_poll_interval(meters) == 86400  # one poll a day

@@ -55,7 +55,7 @@ def _switchbot_devices() -> dict[str, Device]:
     for number, model in enumerate(sorted(PROFILES)):
         device_id = f"AABBCCDD{number:04X}"
         devices[device_id] = Device(
-            id=device_id, name=model, model=model, manufacturer="SwitchBot",
+            id=device_id, name=model, model=model, model_id=model, manufacturer="SwitchBot",
             channels={MAIN: PROFILES[model].build()},
         )
     return devices

@@ -383,7 +383,7 @@ def test_apply_event_spellings() -> None:
     from custom_components.cloud_bridge.api import Channel, Device, SwitchTraits
     from custom_components.cloud_bridge.api.features import DeviceChanged
 
-    device = Device("6055F92AB1C0", "Plug", "Plug Mini (US)", "SwitchBot")
+    device = Device("6055F92AB1C0", "Plug", "Plug Mini (US)", "SwitchBot", model_id="Plug Mini (US)")
     device.channels["main"] = Channel("main", traits=SwitchTraits())
     bodies: dict[str, dict[str, Any]] = {device.id: {"power": "off"}}
     event = {

@@ -248,9 +248,12 @@ class Device:
 
     id: str
     name: str
-    model: str
+    model: str  # the product's name, as a person knows it (Shelly Plus 2PM)
     manufacturer: str
     online: bool = True
+    # The vendor's own code for the product (SNSW-102P16EU; the device type a
+    # client keys its tables by); "" when the cloud gives none.
+    model_id: str = ""
     via_device: str | None = None
     sw_version: str | None = None
     channels: dict[str, Channel] = field(default_factory=dict)

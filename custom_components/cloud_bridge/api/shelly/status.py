@@ -8,12 +8,11 @@ from ..model import Device
 from .fields import as_dict
 from .gen1 import gen1_channels, gen1_name
 from .gen2 import gen2_channels, gen2_name
+from .models import MODEL_NAMES
 
 
 def parse_device(state: dict[str, Any]) -> Device | None:
     """One entry of the get call's answer; None when it has no id."""
-    # Imported here: the generation parsers import the helpers above.
-
     device_id = state.get("id")
     if not isinstance(device_id, str) or not device_id:
         return None
@@ -27,7 +26,8 @@ def parse_device(state: dict[str, Any]) -> Device | None:
     return Device(
         id=device_id,
         name=given or f"Shelly {code or device_id}",
-        model=code or str(state.get("type") or "Shelly"),
+        model=MODEL_NAMES.get(code or "", code or str(state.get("type") or "Shelly")),
+        model_id=code or "",
         manufacturer="Shelly",
         online=online,
         channels={channel.key: channel for channel in channels},

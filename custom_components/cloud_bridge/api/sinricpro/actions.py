@@ -37,7 +37,7 @@ type Action = tuple[str, dict[str, Any]]
 
 def encode(device: Device, channel: Channel, command: Command) -> list[Action]:
     """The actions (name, value before JSON encoding) that carry out a command."""
-    kind, traits = device.model, channel.traits
+    kind, traits = device.model_id, channel.traits
     match command:
         case SetPower(on=on):
             return [_power(on)]

@@ -86,6 +86,28 @@ TRAITS: dict[str, Callable[[Mapping[str, Any]], Traits | None]] = {
     "MOTION_SENSOR": lambda raw: None,
     "DOORBELL": lambda raw: DoorbellTraits(),
 }
+# product.code suffix → the product's name in the SinricPro portal.
+PRODUCT_NAMES: Final = {
+    "SWITCH": "Switch",
+    "LIGHT": "Light",
+    "DIMMABLE_SWITCH": "Dimmable Switch",
+    "BLIND": "Blind",
+    "GARAGE_DOOR": "Garage Door",
+    "SMARTLOCK": "Smart Lock",
+    "FAN": "Fan",
+    "THERMOSTAT": "Thermostat",
+    "AC_UNIT": "AC Unit",
+    "TEMPERATURESENSOR": "Temperature Sensor",
+    "CONTACT_SENSOR": "Contact Sensor",
+    "MOTION_SENSOR": "Motion Sensor",
+    "DOORBELL": "Doorbell",
+    "TV": "TV",
+    "SPEAKER": "Speaker",
+    "AIR_QUALITY_SENSOR": "Air Quality Sensor",
+    "ENERGY_SENSOR": "Energy Sensor",
+    "CAMERA": "Camera",
+    "CUSTOM": "Custom Device",
+}
 # Types whose powerState is the channel's power.
 POWERED = {"SWITCH", "LIGHT", "DIMMABLE_SWITCH", "FAN", "THERMOSTAT", "AC_UNIT"}
 _CLIMATE_READINGS = {Reading.TEMPERATURE: "temperature", Reading.HUMIDITY: "humidity"}
@@ -131,7 +153,8 @@ def parse_device(raw: dict[str, Any]) -> Device | None:
     device = Device(
         id=device_id,
         name=str(raw.get("name") or device_id),
-        model=kind,
+        model=PRODUCT_NAMES.get(kind, kind),
+        model_id=kind,
         manufacturer="SinricPro",
         channels={MAIN: channel},
     )
@@ -163,19 +186,19 @@ def apply_fields(device: Device, fields: Mapping[str, Any]) -> None:
     if "isOnline" in fields:
         device.online = fields["isOnline"] is not False
         channel.flags[Flag.CONNECTED] = device.online
-    if device.model in POWERED and "powerState" in fields:
+    if device.model_id in POWERED and "powerState" in fields:
         state = _word(fields["powerState"])
         channel.is_on = None if state not in ("on", "off") else state == "on"
-    for reading, field in READINGS.get(device.model, {}).items():
+    for reading, field in READINGS.get(device.model_id, {}).items():
         if field in fields and reading in channel.readings:
             channel.readings[reading] = number(fields[field])
-    flag = FLAGS.get(device.model)
+    flag = FLAGS.get(device.model_id)
     if flag is Flag.DOOR and "contactState" in fields:
         channel.flags[flag] = _word(fields["contactState"]) == "open"
     elif flag is Flag.MOTION and "lastMotionState" in fields:
         channel.flags[flag] = _word(fields["lastMotionState"]) == "detected"
     if isinstance(traits, LightTraits):
-        _light_fields(device.model, traits, fields)
+        _light_fields(device.model_id, traits, fields)
     elif isinstance(traits, CoverTraits):
         _cover_fields(traits, fields)
     elif isinstance(traits, LockTraits) and "lockState" in fields:

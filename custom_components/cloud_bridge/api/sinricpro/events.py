@@ -75,7 +75,7 @@ def read_event(payload: Any, devices: Mapping[str, Device]) -> PushEvent | None:
         return DeviceChanged(device.id)
     if kind != "deviceMessageArrived":
         return None
-    if device.model == "DOORBELL":
+    if device.model_id == "DOORBELL":
         # A doorbell has no state: its message is the press itself.
         return ChannelEvent(device.id, MAIN, ChannelEventType.RING)
     apply_fields(

@@ -26,7 +26,7 @@ from ..http import fingerprint, request
 from ..model import Channel, Device, Vendor
 from .calls import DAILY_QUOTA, check_reply, headers, read_body
 from .covers import cover_motion
-from .devices import HUB_TYPES, PROFILES
+from .devices import HUB_TYPES, PRODUCT_NAMES, PROFILES
 from .ir import encode_ir, record_sent, remote_device
 from .keypad import encode_key_command, passcodes
 from .profile import MAIN
@@ -99,8 +99,8 @@ class SwitchBotClient(CloudClient):
         device_count = sum(
             1
             for d in devices.values()
-            if d.model in PROFILES
-            and PROFILES[d.model].polled
+            if d.model_id in PROFILES
+            and PROFILES[d.model_id].polled
             and d.id not in self._remotes
         )
         lists_a_day = 86400 / LIST_INTERVAL
@@ -155,7 +155,7 @@ class SwitchBotClient(CloudClient):
         polled = [
             d
             for d in devices.values()
-            if d.model in PROFILES and PROFILES[d.model].polled
+            if d.model_id in PROFILES and PROFILES[d.model_id].polled
         ]
         results = await asyncio.gather(
             *(self._call("GET", f"/devices/{d.id}/status") for d in polled),
@@ -200,7 +200,8 @@ class SwitchBotClient(CloudClient):
         device = Device(
             id=device_id,
             name=str(entry.get("deviceName") or device_id),
-            model=device_type,
+            model=PRODUCT_NAMES.get(device_type, device_type),
+            model_id=device_type,
             manufacturer="SwitchBot",
             via_device=hub
             if isinstance(hub, str) and hub in known and hub != device_id
@@ -216,7 +217,7 @@ class SwitchBotClient(CloudClient):
         body = self._bodies.get(device.id)
         if body is None or MAIN not in device.channels:
             return
-        PROFILES[device.model].update(device.channels[MAIN], body)
+        PROFILES[device.model_id].update(device.channels[MAIN], body)
         if isinstance(body.get("version"), str):
             device.sw_version = body["version"]
         # Robot vacuums report their own link to the cloud.
@@ -229,7 +230,7 @@ class SwitchBotClient(CloudClient):
         if device.id in self._remotes:
             await self._execute_ir(device, channel, command)
             return
-        profile = PROFILES.get(device.model)
+        profile = PROFILES.get(device.model_id)
         encoded = (
             profile.encode(channel, command, self._bodies.get(device.id, {}))
             if profile
@@ -237,7 +238,7 @@ class SwitchBotClient(CloudClient):
         )
         if encoded is None:
             raise CommandRejected(
-                "unsupported", f"{device.model}: {command}", Rejection.UNSUPPORTED
+                "unsupported", f"{device.model_id}: {command}", Rejection.UNSUPPORTED
             )
         name, parameter = encoded
         await self._call(
@@ -253,7 +254,7 @@ class SwitchBotClient(CloudClient):
         call = encode_ir(device, channel, command)
         if call is None:
             raise CommandRejected(
-                "unsupported", f"{device.model}: {command}", Rejection.UNSUPPORTED
+                "unsupported", f"{device.model_id}: {command}", Rejection.UNSUPPORTED
             )
         name, parameter, command_type = call
         await self._call(

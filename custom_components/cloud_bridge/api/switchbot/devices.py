@@ -35,6 +35,14 @@ PROFILES: dict[str, Profile] = {
 }
 HUB_TYPES = {"Hub", "Hub Plus", "Hub Mini"}
 
+# Device types the list spells otherwise than the product is called; the rest
+# are the product's name already ("Bot", "Hub 2", "Plug Mini (US)").
+PRODUCT_NAMES = {
+    "Curtain3": "Curtain 3",
+    "MeterPlus": "Meter Plus",
+    "WoIOSensor": "Outdoor Meter",
+}
+
 # Webhook `deviceType` names → device-list names (vendor notes and the webhook table).
 WEBHOOK_TYPES = {
     "WoHand": "Bot",

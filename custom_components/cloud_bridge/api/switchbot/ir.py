@@ -190,7 +190,7 @@ def remote_device(
     hub = entry.get("hubDeviceId")
     via = hub if isinstance(hub, str) and hub in known and hub != device_id else None
     name = str(entry.get("deviceName") or device_id)
-    if previous is not None and previous.model == remote_type:
+    if previous is not None and previous.model_id == remote_type:
         # Only a failed command marks a remote offline; each poll forgives it.
         previous.name, previous.via_device, previous.online = name, via, True
         return previous
@@ -200,6 +200,7 @@ def remote_device(
         id=device_id,
         name=name,
         model=remote_type,
+        model_id=remote_type,
         manufacturer="SwitchBot",
         via_device=via,
     )
@@ -246,7 +247,7 @@ def _fan_speed(percent: int) -> str:
 
 def encode_ir(device: Device, channel: Channel, command: Command) -> IrCall | None:
     """The IR call for `command`, or None when the remote has no such button."""
-    ir = ir_type(device.model)
+    ir = ir_type(device.model_id)
     traits = channel.traits
     match command:
         case SendButton(name=name):

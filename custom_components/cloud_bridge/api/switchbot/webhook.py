@@ -98,7 +98,9 @@ def apply_event(
     listed = WEBHOOK_TYPES.get(kind) if isinstance(kind, str) else None
     # The device list names the model more precisely than the event does (a
     # WoLock event may come from a Smart Lock Pro), so its profile comes first.
-    profile = PROFILES.get(device.model) or (PROFILES.get(listed) if listed else None)
+    profile = PROFILES.get(device.model_id) or (
+        PROFILES.get(listed) if listed else None
+    )
     channel = device.channels.get(MAIN)
     if listed is None or profile is None or channel is None:
         _LOGGER.debug("Ignored an event of unknown device type %.40r", kind)
