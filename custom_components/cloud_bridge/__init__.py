@@ -11,12 +11,9 @@ from homeassistant.helpers.typing import ConfigType
 
 from .account import build_client
 from .const import DOMAIN
-from .coordinator import (
-    CloudBridgeConfigEntry,
-    CloudBridgeCoordinator,
-    device_identifier,
-)
+from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .issues import async_clear_all
+from .registry import device_identifier
 from .services import async_setup_services
 from .stream import async_setup_stream
 from .webhook import async_remove_webhook, async_setup_webhook

@@ -12,7 +12,6 @@ from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_SCAN_INTERVAL
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryAuthFailed, HomeAssistantError
-from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
@@ -41,6 +40,7 @@ from .api.features import (
 from .const import DOMAIN
 from .issues import QUOTA_EXCEEDED, UNKNOWN_DEVICES, async_clear, async_raise
 from .outcome import OutcomeWatch
+from .registry import async_register_devices
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -52,11 +52,6 @@ MAX_BACKOFF = 1800.0
 MAX_PENDING = 50
 
 type CloudBridgeConfigEntry = ConfigEntry[CloudBridgeCoordinator]
-
-
-def device_identifier(client: CloudClient, device_id: str) -> tuple[str, str]:
-    """The device registry identifier of a vendor device."""
-    return (DOMAIN, f"{client.vendor}_{device_id}")
 
 
 def signal_command_result(entry_id: str, device_id: str) -> str:
@@ -144,7 +139,9 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         self._recovered()
         self._report_missing()
         self.update_interval = timedelta(seconds=self.poll_interval(devices))
-        self._register_devices(devices)
+        async_register_devices(
+            self.hass, self.config_entry.entry_id, self.client, devices
+        )
         return devices
 
     @staticmethod
@@ -264,37 +261,6 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                 event,
                 self.pending.pop(event.command_id, None),
             )
-
-    def _register_devices(self, devices: dict[str, Device]) -> None:
-        """Give every device a registry entry, hubs first so `via_device` finds them."""
-        registry = dr.async_get(self.hass)
-        for device in sorted(devices.values(), key=lambda d: d.via_device is not None):
-            registry.async_get_or_create(
-                config_entry_id=self.config_entry.entry_id,
-                identifiers={device_identifier(self.client, device.id)},
-                manufacturer=device.manufacturer,
-                model=device.model,
-                # Shown beside the name; a code that is the name says nothing more.
-                model_id=device.model_id
-                if device.model_id and device.model_id != device.model
-                else None,
-                name=device.name,
-                sw_version=device.sw_version,
-                via_device=(
-                    device_identifier(self.client, device.via_device)
-                    if device.via_device
-                    else None
-                ),
-            )
-        if not devices:
-            # An empty answer is more likely a cloud hiccup than an empty account.
-            return
-        current = {device_identifier(self.client, device_id) for device_id in devices}
-        entry_id = self.config_entry.entry_id
-        for stale in dr.async_entries_for_config_entry(registry, entry_id):
-            if not stale.identifiers & current:
-                # Gone from the account: its device and entities go too.
-                registry.async_update_device(stale.id, remove_config_entry_id=entry_id)
 
     async def async_execute(
         self, device_id: str, channel_key: str, *commands: Command

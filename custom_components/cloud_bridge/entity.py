@@ -13,11 +13,8 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .api import Channel, Command, Device
-from .coordinator import (
-    CloudBridgeConfigEntry,
-    CloudBridgeCoordinator,
-    device_identifier,
-)
+from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .registry import device_identifier
 
 
 class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):

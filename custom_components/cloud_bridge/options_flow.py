@@ -6,7 +6,6 @@ from typing import Any
 
 from homeassistant.config_entries import ConfigFlowResult, OptionsFlow
 from homeassistant.const import CONF_SCAN_INTERVAL
-from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.selector import (
     BooleanSelector,
     NumberSelector,
@@ -20,7 +19,8 @@ import voluptuous as vol
 from .account import async_validate
 from .api import parse_device_ids
 from .const import CONF_DEVICE_IDS
-from .coordinator import CloudBridgeConfigEntry, device_identifier
+from .coordinator import CloudBridgeConfigEntry
+from .registry import async_forget_device, device_identifier
 
 CONF_FIND_DEVICES = "find_devices"
 
@@ -109,14 +109,11 @@ class CloudBridgeOptionsFlow(OptionsFlow):
             if account_id is None:
                 return errors
         self.hass.config_entries.async_update_entry(entry, data=data)
-        registry = dr.async_get(self.hass)
         client = entry.runtime_data.client
         for device_id in set(before) - set(ids):
-            device = registry.async_get_device({device_identifier(client, device_id)})
-            if device is not None:
-                registry.async_update_device(
-                    device.id, remove_config_entry_id=entry.entry_id
-                )
+            async_forget_device(
+                self.hass, entry.entry_id, device_identifier(client, device_id)
+            )
         # The client polls the ids it was built with: start it anew.
         self.hass.config_entries.async_schedule_reload(entry.entry_id)
         return {}

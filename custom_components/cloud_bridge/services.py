@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_DEVICE_ID, ATTR_ENTITY_ID
 from homeassistant.core import (
     HomeAssistant,
@@ -30,7 +29,8 @@ import voluptuous as vol
 
 from .api.features import CreateKey, DeferredCommand, DeleteKey, KeyKind, KeypadTraits
 from .const import DOMAIN
-from .coordinator import CloudBridgeConfigEntry, device_identifier
+from .coordinator import CloudBridgeConfigEntry
+from .registry import device_identifier
 
 SERVICE_CREATE_KEY = "create_key"
 SERVICE_DELETE_KEY = "delete_key"
@@ -154,16 +154,10 @@ def _keypad(
     for registry_id in _targets(hass, call):
         if (device_entry := registry.async_get(registry_id)) is None:
             continue
-        for entry_id in device_entry.config_entries:
-            entry: CloudBridgeConfigEntry | None = hass.config_entries.async_get_entry(
-                entry_id
-            )
-            if (
-                entry is None
-                or entry.domain != DOMAIN
-                or entry.state is not ConfigEntryState.LOADED
-            ):
-                continue
+        # Every loaded account, not the device's own config_entries, which
+        # Home Assistant 2026.8 deprecates: identifiers tell the owner apart.
+        entry: CloudBridgeConfigEntry
+        for entry in hass.config_entries.async_loaded_entries(DOMAIN):
             coordinator = entry.runtime_data
             found.extend(
                 (entry, device.id, channel.key)

@@ -253,3 +253,72 @@ async def test_cover_moving(hass: HomeAssistant, cloud: SwitchBotCloud, entry: M
     state = hass.states.get("cover.bedroom_curtain")
     assert state.state == "open"
     assert state.attributes["current_position"] == 100
+
+
+async def test_unmapped_hub_type(
+    hass: HomeAssistant, socket_enabled: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A hub of a type not mapped yet is a device entry: the devices behind it link to it.
+
+    Before, the hub was left out and its devices named a parent that did not
+    exist, which Home Assistant reports (and 2025.12 drops). The suite fails
+    on any such report; the type is logged once and listed in the diagnostics.
+    """
+    from homeassistant.helpers import device_registry as dr
+
+    from custom_components.cloud_bridge.diagnostics import (
+        async_get_config_entry_diagnostics,
+    )
+    from custom_components.cloud_bridge.registry import async_entry_device
+
+    cloud = SwitchBotCloud(SWITCHBOT_TOKEN, SWITCHBOT_SECRET)
+    cloud.add_device("D0FEED000001", "Hub 4", "Attic Hub")
+    cloud.add_device("D0FEED000002", "Meter", "Attic Meter", hub_id="D0FEED000001")
+    cloud.add_device("D0FEED000003", "Meter", "Loose Meter", hub_id="000000000000")
+    async with serving(hass, cloud):
+        entry = await setup_entry(hass, switchbot_data(cloud))
+        await next_poll(hass, entry)
+        hub = async_entry_device(hass, entry.entry_id, ("cloud_bridge", "switchbot_D0FEED000001"))
+        meter = async_entry_device(hass, entry.entry_id, ("cloud_bridge", "switchbot_D0FEED000002"))
+        loose = async_entry_device(hass, entry.entry_id, ("cloud_bridge", "switchbot_D0FEED000003"))
+        assert hub is not None
+        assert meter is not None
+        assert loose is not None
+        assert (hub.model, hub.via_device_id) == ("Hub 4", None)
+        assert meter.via_device_id == hub.id
+        assert loose.via_device_id is None
+        assert not er.async_entries_for_device(er.async_get(hass), hub.id)
+        assert len(dr.async_entries_for_config_entry(dr.async_get(hass), entry.entry_id)) == 3
+        assert caplog.text.count("'Hub 4' is not mapped yet") == 1
+        diagnostics = await async_get_config_entry_diagnostics(hass, entry)
+        assert diagnostics["unmapped_types"] == ["Hub 4"]
+
+
+async def test_hub_link_follows_the_device_list(hass: HomeAssistant, socket_enabled: None) -> None:
+    """A device moved to another hub is linked anew; one moved off every hub is unlinked."""
+    from custom_components.cloud_bridge.api.switchbot import client as switchbot_client
+    from custom_components.cloud_bridge.registry import async_entry_device
+
+    cloud = SwitchBotCloud(SWITCHBOT_TOKEN, SWITCHBOT_SECRET)
+    cloud.add_device("D0FEED000011", "Hub Mini", "Hub A")
+    cloud.add_device("D0FEED000012", "Hub 2", "Hub B")
+    cloud.add_device("D0FEED000013", "Meter", "Roaming Meter", hub_id="D0FEED000011")
+    async with serving(hass, cloud):
+        entry = await setup_entry(hass, switchbot_data(cloud))
+
+        def parent() -> str | None:
+            device = async_entry_device(hass, entry.entry_id, ("cloud_bridge", "switchbot_D0FEED000013"))
+            assert device is not None
+            return device.via_device_id
+
+        def hub(device_id: str) -> str:
+            device = async_entry_device(hass, entry.entry_id, ("cloud_bridge", f"switchbot_{device_id}"))
+            assert device is not None
+            return device.id
+
+        assert parent() == hub("D0FEED000011")
+        for moved_to, expected in (("D0FEED000012", hub("D0FEED000012")), ("", None)):
+            cloud.devices["D0FEED000013"]["hubDeviceId"] = moved_to
+            entry.runtime_data.client._listed_at = -switchbot_client.LIST_INTERVAL  # list again
+            await next_poll(hass, entry)
+            assert parent() == expected

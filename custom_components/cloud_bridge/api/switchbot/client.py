@@ -75,6 +75,7 @@ class SwitchBotClient(CloudClient):
         # Per device: when the newest event applied was sampled (the cloud's clock).
         self._samples: dict[str, int] = {}
         self._last_success: date | None = None
+        self.unmapped_types: set[str] = set()
 
     @classmethod
     def from_settings(cls, session: aiohttp.ClientSession, settings: Settings) -> Self:
@@ -194,8 +195,12 @@ class SwitchBotClient(CloudClient):
         device_id = str(entry.get("deviceId", ""))
         device_type = str(entry.get("deviceType", ""))
         profile = PROFILES.get(device_type)
-        if not device_id or (profile is None and device_type not in HUB_TYPES):
+        if not device_id:
             return None
+        if profile is None and device_type not in HUB_TYPES:
+            # Still a device (and perhaps the hub others sit behind): an
+            # entry without entities until a profile for its type exists.
+            self._unmapped(device_type)
         hub = entry.get("hubDeviceId")
         device = Device(
             id=device_id,
@@ -211,6 +216,21 @@ class SwitchBotClient(CloudClient):
             device.channels[MAIN] = profile.build()
             self._refresh(device)
         return device
+
+    def _unmapped(self, device_type: str) -> None:
+        if device_type not in self.unmapped_types:
+            self.unmapped_types.add(device_type)
+            _LOGGER.info(
+                "SwitchBot device type %.60r is not mapped yet: it gets a device "
+                "entry without entities",
+                device_type,
+            )
+
+    def diagnostics(self) -> dict[str, Any]:
+        return {
+            "api_version": self.api_version,
+            "unmapped_types": sorted(self.unmapped_types),
+        }
 
     def _refresh(self, device: Device) -> None:
         """Read everything known of the device (status and events) into its channel."""
