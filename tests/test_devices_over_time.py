@@ -61,3 +61,17 @@ async def test_user_may_delete_only_gone_devices(
         config_entry_id=sinricpro_entry.entry_id, identifiers={(DOMAIN, "sinricpro_0000")}
     )
     assert await async_remove_config_entry_device(hass, sinricpro_entry, gone)
+
+
+async def test_empty_answer_removes_nothing(
+    hass: HomeAssistant,
+    sinricpro_cloud: SinricProCloud,
+    sinricpro_entry: MockConfigEntry,
+    device_registry: dr.DeviceRegistry,
+) -> None:
+    """An account that suddenly lists no device is taken for a hiccup: its devices stay."""
+    before = len(dr.async_entries_for_config_entry(device_registry, sinricpro_entry.entry_id))
+    assert before
+    sinricpro_cloud.devices.clear()
+    await _poll(hass, sinricpro_entry)
+    assert len(dr.async_entries_for_config_entry(device_registry, sinricpro_entry.entry_id)) == before
