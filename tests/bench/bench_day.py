@@ -245,7 +245,7 @@ async def bench_sinricpro_day(
     await cloud.start()
     # A quiet stream checks for its client every 0.2 s; on a simulated clock
     # that would be 430,000 steps a day, so it checks once a heartbeat instead.
-    with patch("tests.simulator.sinricpro._DISCONNECT_POLL", 30.0):
+    with patch("tests.simulator.sinricpro.cloud._DISCONNECT_POLL", 30.0):
         try:
             start = clock.now()
             entry = ours_entry(
