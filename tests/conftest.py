@@ -27,6 +27,7 @@ from syrupy.assertion import SnapshotAssertion
 # Imported before Home Assistant looks for `custom_components`, so that it finds
 # ours and not the test plugin's own package of that name.
 from custom_components.cloud_bridge import PLATFORMS
+from custom_components.cloud_bridge.api.switchbot import client as switchbot_client
 from custom_components.cloud_bridge.const import DOMAIN
 from tests.simulator.base import SimulatedCloud
 from tests.simulator.shelly import ShellyCloud
@@ -158,6 +159,16 @@ class _FrameReports(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if "cloud_bridge" in record.getMessage():
             self.messages.append(record.getMessage())
+
+
+@pytest.fixture(autouse=True)
+def fast_switchbot_polls(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SwitchBot's status calls unspaced (not 0.5 s apart), unless a test asks for the real spacing.
+
+    Tests with `@pytest.mark.real_spacing` keep the 0.5 s (two calls a second).
+    """
+    if request.node.get_closest_marker("real_spacing") is None:
+        monkeypatch.setattr(switchbot_client, "STATUS_SPACING", 0.0)
 
 
 @pytest.fixture(autouse=True)

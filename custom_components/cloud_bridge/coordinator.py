@@ -38,7 +38,13 @@ from .api.features import (
     PushEvent,
 )
 from .const import DOMAIN
-from .issues import QUOTA_EXCEEDED, UNKNOWN_DEVICES, async_clear, async_raise
+from .issues import (
+    QUOTA_EXCEEDED,
+    UNKNOWN_DEVICES,
+    WEBHOOK_UNREACHED,
+    async_clear,
+    async_raise,
+)
 from .outcome import OutcomeWatch
 from .registry import async_register_devices
 
@@ -98,8 +104,12 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         )
         self.client = client
         self._device_listeners: dict[str, list[CALLBACK_TYPE]] = {}
-        # Whether the cloud pushes changes to our webhook: polls then slow down.
+        # Whether changes are pushed to us: polls then slow down.
         self.push_active = False
+        # Whether the cloud took our webhook URL; pushes must still prove it.
+        self.webhook_registered = False
+        self._pushed_since_poll = False
+        self._webhook_deaf = False
         self.pending: dict[str, PendingCommand] = {}
         self._failures = 0
         self._quota_spent = False
@@ -118,6 +128,31 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         """Poll slowly while pushes arrive, at the normal pace otherwise."""
         self.push_active = active
         self.update_interval = timedelta(seconds=self.poll_interval(self.data or {}))
+
+    @callback
+    def async_webhook_registered(self) -> None:
+        """The cloud took our URL: polls slow down once a push has come through it."""
+        self.webhook_registered = True
+
+    def _check_webhook(self) -> None:
+        """After a poll: a change no push announced, and no push at all, is a deaf webhook."""
+        pushed, self._pushed_since_poll = self._pushed_since_poll, False
+        if not self.webhook_registered or pushed or not self.client.unpushed_changes:
+            return
+        if not self._webhook_deaf:
+            _LOGGER.warning(
+                "%s: a poll found changes that the cloud never pushed; its webhook "
+                "URL seems unreachable, so polls keep their normal pace",
+                self.name,
+            )
+            async_raise(
+                self.hass,
+                WEBHOOK_UNREACHED,
+                self.config_entry.entry_id,
+                {"title": self.config_entry.title},
+            )
+        self._webhook_deaf = True
+        self.push_active = False
 
     async def _async_update_data(self) -> dict[str, Device]:
         try:
@@ -138,6 +173,7 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             raise self._update_failed(err) from err
         self._recovered()
         self._report_missing()
+        self._check_webhook()
         self.update_interval = timedelta(seconds=self.poll_interval(devices))
         async_register_devices(
             self.hass, self.config_entry.entry_id, self.client, devices
@@ -243,6 +279,10 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         """Tell who a pushed event concerns at once (the snapshot has its change)."""
         if event is None:
             return
+        if self.webhook_registered:
+            self._pushed_since_poll = True
+            if not self.push_active:
+                self._push_arrived()
         self.outcomes.async_arrived(event.device_id)
         if isinstance(event, DeviceChanged):
             self.async_update_device(event.device_id)
@@ -261,6 +301,14 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                 event,
                 self.pending.pop(event.command_id, None),
             )
+
+    def _push_arrived(self) -> None:
+        """The first push through the webhook, or the first after it went deaf."""
+        if self._webhook_deaf:
+            _LOGGER.info("%s: pushes arrive again; polls slow down", self.name)
+            async_clear(self.hass, WEBHOOK_UNREACHED, self.config_entry.entry_id)
+        self._webhook_deaf = False
+        self.async_set_push_active(True)
 
     async def async_execute(
         self, device_id: str, channel_key: str, *commands: Command

@@ -10,8 +10,15 @@ from .const import DOMAIN
 WEBHOOK_UNAVAILABLE = "webhook_unavailable"
 WEBHOOK_IN_USE = "webhook_in_use"
 QUOTA_EXCEEDED = "quota_exceeded"
+WEBHOOK_UNREACHED = "webhook_unreached"
 UNKNOWN_DEVICES = "unknown_devices"
-ISSUES = (WEBHOOK_UNAVAILABLE, WEBHOOK_IN_USE, QUOTA_EXCEEDED, UNKNOWN_DEVICES)
+ISSUES = (
+    WEBHOOK_UNAVAILABLE,
+    WEBHOOK_IN_USE,
+    WEBHOOK_UNREACHED,
+    QUOTA_EXCEEDED,
+    UNKNOWN_DEVICES,
+)
 
 
 def _issue_id(key: str, entry_id: str) -> str:

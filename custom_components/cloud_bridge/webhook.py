@@ -60,7 +60,9 @@ async def async_setup_webhook(
         return
     async_clear(hass, WEBHOOK_UNAVAILABLE, entry.entry_id)
     if await _async_register_url(hass, entry, coordinator.client, url):
-        coordinator.async_set_push_active(True)
+        # Polls slow down at the first push: a URL the cloud takes may still be
+        # one it cannot reach (an external URL behind a closed port).
+        coordinator.async_webhook_registered()
 
 
 async def async_remove_webhook(

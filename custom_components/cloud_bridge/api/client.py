@@ -101,6 +101,10 @@ class CloudClient(ABC):
         """The poll interval (s) used unless the user chooses another."""
         return self.min_poll_interval(devices)
 
+    # Changes the last poll found in fields that the cloud pushes, which no
+    # push had announced: a webhook that is registered yet never reached.
+    unpushed_changes: int = 0
+
     # -- what only some clouds offer; the defaults say "not here" ---------------
 
     async def async_get_scenes(self) -> list[Scene]:

@@ -26,7 +26,7 @@ class CallSpacer:
         self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
         self._last = -float("inf")
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.Handle | None = None
 
     @asynccontextmanager
     async def slot(self, *, urgent: bool = False) -> AsyncIterator[None]:
@@ -64,8 +64,14 @@ class CallSpacer:
         """Hand out the slot when the spacing allows, if anyone waits for it."""
         if self._busy or self._timer is not None or not self._waiting:
             return
-        delay = max(0.0, self._last + self.interval - time.monotonic())
-        self._timer = asyncio.get_running_loop().call_later(delay, self._dispatch)
+        delay = self._last + self.interval - time.monotonic()
+        loop = asyncio.get_running_loop()
+        # No wait, no timer: a call that may go now goes at the loop's next turn.
+        self._timer = (
+            loop.call_later(delay, self._dispatch)
+            if delay > 0
+            else loop.call_soon(self._dispatch)
+        )
 
     def _dispatch(self) -> None:
         self._timer = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 import logging
@@ -23,6 +22,7 @@ from ..errors import (
 )
 from ..features import DeferredCommand, Passcode, PushEvent, Scene
 from ..http import fingerprint, request
+from ..limiter import spacer_for
 from ..model import Channel, Device, Vendor
 from .calls import DAILY_QUOTA, check_reply, headers, read_body
 from .covers import cover_motion
@@ -43,6 +43,8 @@ LIST_INTERVAL = 6 * 3600
 # the next poll's list call forward, at most once in this many seconds.
 EARLY_LIST_INTERVAL = 3600
 MIN_POLL_INTERVAL = 60.0
+# A poll's status calls leave at most two a second, not all in the same one.
+STATUS_SPACING = 0.5
 
 
 class SwitchBotClient(CloudClient):
@@ -76,6 +78,8 @@ class SwitchBotClient(CloudClient):
         self._samples: dict[str, int] = {}
         self._last_success: date | None = None
         self.unmapped_types: set[str] = set()
+        self.unpushed_changes = 0
+        self._spacer = spacer_for(fingerprint("switchbot", token), STATUS_SPACING)
 
     @classmethod
     def from_settings(cls, session: aiohttp.ClientSession, settings: Settings) -> Self:
@@ -97,13 +101,7 @@ class SwitchBotClient(CloudClient):
 
     def min_poll_interval(self, devices: Mapping[str, Device]) -> float:
         # Only devices with a status call cost calls; remotes and hubs do not.
-        device_count = sum(
-            1
-            for d in devices.values()
-            if d.model_id in PROFILES
-            and PROFILES[d.model_id].polled
-            and d.id not in self._remotes
-        )
+        device_count = self._polled_count(devices)
         lists_a_day = 86400 / LIST_INTERVAL
         budget = self.daily_quota * POLL_SHARE - lists_a_day
         # Polls come whole: a UTC day holds up to one more poll than
@@ -112,6 +110,15 @@ class SwitchBotClient(CloudClient):
         if polls <= 1:
             return 86400.0
         return max(MIN_POLL_INTERVAL, math.ceil(86400 / (polls - 1)))
+
+    def _polled_count(self, devices: Mapping[str, Device]) -> int:
+        return sum(
+            1
+            for d in devices.values()
+            if d.model_id in PROFILES
+            and PROFILES[d.model_id].polled
+            and d.id not in self._remotes
+        )
 
     async def _call(self, method: str, path: str, body: Any = None) -> Any:
         """Call the cloud and return the `body` of a statusCode 100 answer."""
@@ -158,25 +165,21 @@ class SwitchBotClient(CloudClient):
             for d in devices.values()
             if d.model_id in PROFILES and PROFILES[d.model_id].polled
         ]
-        results = await asyncio.gather(
-            *(self._call("GET", f"/devices/{d.id}/status") for d in polled),
-            return_exceptions=True,
-        )
-        for device, result in zip(polled, results, strict=True):
-            if isinstance(result, DeviceOffline):
+        self.unpushed_changes = 0
+        for device in polled:
+            try:
+                result = await self._status(device.id)
+            except DeviceOffline:
                 device.online = False
-            elif isinstance(result, BaseException) and not isinstance(
-                result, CommandRejected
-            ):
-                # Transport faults and refused credentials fail the whole poll.
-                raise result
-            elif isinstance(result, dict):
-                self._bodies.setdefault(device.id, {}).update(result)
-                self._refresh(device)
-            else:
+                continue
+            except CommandRejected as err:
                 # A device the cloud cannot report on (e.g. 190) keeps its last
-                # known state; the rest of the account goes on.
-                _LOGGER.debug("No status for %s: %s", device.id, result)
+                # known state; the rest of the account goes on. Transport
+                # faults and refused credentials fail the whole poll.
+                _LOGGER.debug("No status for %s: %s", device.id, err)
+                continue
+            if isinstance(result, dict):
+                self._merge_status(device, result)
         self._remotes = {
             remote.id: remote
             for entry in self._listed_remotes
@@ -190,6 +193,24 @@ class SwitchBotClient(CloudClient):
         devices.update(self._remotes)
         self._devices = devices
         return devices
+
+    async def _status(self, device_id: str) -> Any:
+        """One status call, spaced from the account's others (commands go unspaced)."""
+        async with self._spacer.slot():
+            return await self._call("GET", f"/devices/{device_id}/status")
+
+    def _merge_status(self, device: Device, status: dict[str, Any]) -> None:
+        """Merge a status body into what is known; count changes no push announced."""
+        known = self._bodies.setdefault(device.id, {})
+        pushed = PROFILES[device.model_id].pushed
+        if known and any(
+            key in known and known[key] != value
+            for key, value in status.items()
+            if key in pushed
+        ):
+            self.unpushed_changes += 1
+        known.update(status)
+        self._refresh(device)
 
     def _device(self, entry: dict[str, Any], known: set[str]) -> Device | None:
         device_id = str(entry.get("deviceId", ""))

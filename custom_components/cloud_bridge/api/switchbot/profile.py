@@ -65,6 +65,9 @@ class Profile:
     encode: Callable[[Channel, Command, dict[str, Any]], Encoded | None]
     # Whether `/status` answers for this type (cameras only report by webhook).
     polled: bool = True
+    # The status fields its webhook events carry: a poll that finds one of them
+    # changed without an event has caught the webhook missing one.
+    pushed: frozenset[str] = frozenset()
 
 
 def no_commands(
