@@ -13,7 +13,12 @@ from homeassistant.data_entry_flow import section as form_section
 import voluptuous as vol
 
 from custom_components.cloud_bridge import config_flow, issues, options_flow
-from custom_components.cloud_bridge.api import ButtonPurpose, Vendor
+from custom_components.cloud_bridge.api import (
+    ButtonPurpose,
+    NumberPurpose,
+    SwitchPurpose,
+    Vendor,
+)
 from custom_components.cloud_bridge.api.errors import Rejection
 from custom_components.cloud_bridge.const import CONF_DEVICE_IDS
 
@@ -251,8 +256,11 @@ def _entity_keys() -> dict[str, tuple[set[str], set[str]]]:
         if path.stem in PLATFORMS:
             finder = _find_keys(path)
             keys[path.stem] = (finder.entity, finder.attribute)
-    # Set from data rather than a literal: a button named by what it does.
+    # Set from data rather than a literal: a button, a setting switch or a
+    # level named by what it does.
     keys["button"][1].update(purpose.value for purpose in ButtonPurpose)
+    keys["switch"][1].update(purpose.value for purpose in SwitchPurpose)
+    keys["number"][1].update(purpose.value for purpose in NumberPurpose)
     return keys
 
 

@@ -24,6 +24,10 @@ class AssumedStateEntity(CloudBridgeEntity, RestoreEntity):
         """What to keep across a restart, as JSON."""
         return {"on": self.channel.is_on}
 
+    def has_state(self) -> bool:
+        """Whether the channel shows something sent since the client started."""
+        return self.channel.is_on is not None
+
     def restore_commands(self, saved: dict[str, Any]) -> list[Command]:
         """The commands whose effect brings a fresh channel back to `saved`."""
         on = saved.get("on")
@@ -41,7 +45,7 @@ class AssumedStateEntity(CloudBridgeEntity, RestoreEntity):
         extra = await self.async_get_last_extra_data()
         # A channel that already has a state (sent since the client started)
         # knows better than the last run.
-        if extra is None or self.channel.is_on is not None:
+        if extra is None or self.has_state():
             return
         for command in self.restore_commands(extra.as_dict()):
             apply_command(self.channel, command)

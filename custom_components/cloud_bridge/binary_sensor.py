@@ -53,6 +53,35 @@ DESCRIPTIONS: dict[str, BinarySensorEntityDescription] = {
             entity_category=EntityCategory.DIAGNOSTIC,
         ),
         BinarySensorEntityDescription(
+            key=Flag.MOISTURE, device_class=BinarySensorDeviceClass.MOISTURE
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.OCCUPANCY, device_class=BinarySensorDeviceClass.OCCUPANCY
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.OVERLOAD,
+            translation_key="overload",
+            device_class=BinarySensorDeviceClass.PROBLEM,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.OVERHEATED,
+            translation_key="overheated",
+            device_class=BinarySensorDeviceClass.HEAT,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.STUCK,
+            translation_key="stuck",
+            device_class=BinarySensorDeviceClass.PROBLEM,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.DRYING,
+            translation_key="drying",
+            device_class=BinarySensorDeviceClass.RUNNING,
+        ),
+        BinarySensorEntityDescription(
             key=Flag.CHARGING,
             device_class=BinarySensorDeviceClass.BATTERY_CHARGING,
             entity_category=EntityCategory.DIAGNOSTIC,

@@ -27,7 +27,8 @@ async def async_setup_entry(
             CloudBridgeButton(coordinator, device, channel)
             for device in devices
             for channel in device.channels.values()
-            if isinstance(channel.traits, ButtonTraits | DoorbellTraits)
+            if isinstance(channel.traits, ButtonTraits)
+            or (isinstance(channel.traits, DoorbellTraits) and channel.traits.can_ring)
         )
 
     async_add_for_devices(entry, add)

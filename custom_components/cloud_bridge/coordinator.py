@@ -287,6 +287,8 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         if isinstance(event, DeviceChanged):
             self.async_update_device(event.device_id)
         elif isinstance(event, ChannelEvent):
+            # What came with the event (a doorbell's battery) shows too.
+            self.async_update_device(event.device_id)
             async_dispatcher_send(
                 self.hass,
                 signal_channel_event(

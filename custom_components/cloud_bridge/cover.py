@@ -34,6 +34,7 @@ PARALLEL_UPDATES = 0
 DEVICE_CLASSES = {
     CoverClass.CURTAIN: CoverDeviceClass.CURTAIN,
     CoverClass.BLIND: CoverDeviceClass.BLIND,
+    CoverClass.SHADE: CoverDeviceClass.SHADE,
     CoverClass.SHUTTER: CoverDeviceClass.SHUTTER,
     CoverClass.GARAGE: CoverDeviceClass.GARAGE,
 }

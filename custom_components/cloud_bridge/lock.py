@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.components.lock import LockEntity
+from homeassistant.components.lock import LockEntity, LockEntityFeature
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import Channel, Device, LockState, LockTraits, SetLocked
+from .api import Channel, Device, LockState, LockTraits, OpenLock, SetLocked
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity, async_add_channel_entities
 
@@ -33,6 +33,8 @@ class CloudBridgeLock(CloudBridgeEntity, LockEntity):
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
     ) -> None:
         super().__init__(coordinator, device, channel, "lock")
+        if self.traits_of(LockTraits).supports_open:
+            self._attr_supported_features = LockEntityFeature.OPEN
 
     @property
     def is_locked(self) -> bool | None:
@@ -48,3 +50,7 @@ class CloudBridgeLock(CloudBridgeEntity, LockEntity):
 
     async def async_unlock(self, **kwargs: Any) -> None:
         await self._execute(SetLocked(locked=False))
+
+    async def async_open(self, **kwargs: Any) -> None:
+        """Draw the deadbolt or latch back: the door opens."""
+        await self._execute(OpenLock())

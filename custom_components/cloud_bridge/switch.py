@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from homeassistant.components.switch import SwitchEntity
+from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import entity_platform
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 import voluptuous as vol
 
-from .api import Channel, Device, SetPower, SetPowerFor
+from .api import Channel, Device, SetPower, SetPowerFor, SwitchTraits
+from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity, async_add_for_devices, channel_label
 
@@ -35,12 +37,19 @@ async def async_setup_entry(
     @callback
     def add(devices: list[Device]) -> None:
         async_add_entities(
-            CloudBridgeSwitch(coordinator, device, channel)
+            (AssumedSwitch if channel.assumed else CloudBridgeSwitch)(
+                coordinator, device, channel
+            )
             for device in devices
             for channel in device.switch_channels
         )
 
     async_add_for_devices(entry, add)
+
+
+def _is_relay(channel: Channel) -> bool:
+    """A channel that switches the device's load, not a setting of it."""
+    return isinstance(channel.traits, SwitchTraits) and channel.traits.purpose is None
 
 
 class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):
@@ -50,7 +59,14 @@ class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
     ) -> None:
         super().__init__(coordinator, device, channel, "switch")
-        label = channel_label(channel, device.switch_channels)
+        traits = channel.traits
+        if isinstance(traits, SwitchTraits) and traits.purpose is not None:
+            # A setting of the device (a child lock), named by what it does.
+            self._attr_translation_key = traits.purpose.value
+            self._attr_entity_category = EntityCategory.CONFIG
+            return
+        relays = [c for c in device.switch_channels if _is_relay(c)]
+        label = channel_label(channel, relays)
         if label is None:
             self._attr_name = None
         elif channel.name:
@@ -72,3 +88,7 @@ class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):
     async def async_turn_on_for(self, duration: int) -> None:
         """Turn on, and off again after `duration` seconds (where the cloud can)."""
         await self._execute(SetPowerFor(on=True, seconds=duration))
+
+
+class AssumedSwitch(AssumedStateEntity, CloudBridgeSwitch):
+    """A setting the device does not report (a doorbell's motion detection): as last set."""

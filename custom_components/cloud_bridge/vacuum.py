@@ -12,6 +12,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from .api import (
     Channel,
     Device,
+    PauseCleaning,
     ReturnToBase,
     SetPreset,
     StartCleaning,
@@ -61,7 +62,10 @@ class CloudBridgeVacuum(CloudBridgeEntity, StateVacuumEntity):
             | VacuumEntityFeature.RETURN_HOME
             | VacuumEntityFeature.STATE
         )
-        speeds = self.traits_of(VacuumTraits).fan_speeds
+        traits = self.traits_of(VacuumTraits)
+        if traits.supports_pause:
+            features |= VacuumEntityFeature.PAUSE
+        speeds = traits.fan_speeds
         if speeds:
             features |= VacuumEntityFeature.FAN_SPEED
             self._attr_fan_speed_list = list(speeds)
@@ -81,6 +85,9 @@ class CloudBridgeVacuum(CloudBridgeEntity, StateVacuumEntity):
 
     async def async_stop(self, **kwargs: Any) -> None:
         await self._execute(StopCleaning())
+
+    async def async_pause(self) -> None:
+        await self._execute(PauseCleaning())
 
     async def async_return_to_base(self, **kwargs: Any) -> None:
         await self._execute(ReturnToBase())

@@ -22,6 +22,8 @@ from .commands import (
     MediaAction,
     MediaCommand,
     OpenCover,
+    OpenLock,
+    PauseCleaning,
     Press,
     ReturnToBase,
     SendButton,
@@ -35,6 +37,7 @@ from .commands import (
     SetHvacMode,
     SetLocked,
     SetMute,
+    SetNumber,
     SetOscillation,
     SetPower,
     SetPowerFor,
@@ -46,6 +49,7 @@ from .commands import (
     StopCleaning,
     StopCover,
 )
+from .effects import apply_command
 from .errors import (
     AuthError,
     CloudBridgeError,
@@ -70,12 +74,14 @@ from .model import (
     LockState,
     LockTraits,
     Motion,
+    NumberPurpose,
+    NumberTraits,
     Reading,
+    SwitchPurpose,
     SwitchTraits,
     VacuumActivity,
     VacuumTraits,
     Vendor,
-    apply_command,
 )
 from .shelly import ShellyClient, normalize_host, parse_device_ids
 from .sinricpro import SinricProClient
@@ -116,7 +122,11 @@ __all__ = [
     "MediaCommand",
     "MediaTraits",
     "Motion",
+    "NumberPurpose",
+    "NumberTraits",
     "OpenCover",
+    "OpenLock",
+    "PauseCleaning",
     "Playback",
     "Press",
     "QuotaError",
@@ -135,6 +145,7 @@ __all__ = [
     "SetHvacMode",
     "SetLocked",
     "SetMute",
+    "SetNumber",
     "SetOscillation",
     "SetPower",
     "SetPowerFor",
@@ -149,6 +160,7 @@ __all__ = [
     "StopCleaning",
     "StopCover",
     "SwitchBotClient",
+    "SwitchPurpose",
     "SwitchTraits",
     "UnknownDevices",
     "VacuumActivity",

@@ -13,6 +13,13 @@ class ButtonPurpose(StrEnum):
 
     BRIGHTNESS_UP = "brightness_up"
     BRIGHTNESS_DOWN = "brightness_down"
+    NEXT_IMAGE = "next_image"
+    PREVIOUS_IMAGE = "previous_image"
+    UNLOCK_NIGHT_LATCH = "unlock_night_latch"
+    WASH_MOP = "wash_mop"
+    DRY_MOP = "dry_mop"
+    STOP_SELF_CLEAN = "stop_self_clean"
+    REFILL_HUMIDIFIER = "refill_humidifier"
 
 
 class MediaClass(StrEnum):

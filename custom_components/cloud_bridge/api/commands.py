@@ -129,6 +129,23 @@ class ReturnToBase:
     """Send a robot vacuum back to its dock."""
 
 
+@dataclass(frozen=True, slots=True)
+class PauseCleaning:
+    """Pause a robot vacuum where it is, to go on later."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLock:
+    """Draw a lock's latch or deadbolt back so the door opens."""
+
+
+@dataclass(frozen=True, slots=True)
+class SetNumber:
+    """Set a level (a volume) to `value`, within the channel's range."""
+
+    value: float
+
+
 # -- remotes and the appliances they drive (air conditioners, TVs, players) --
 
 
@@ -225,6 +242,9 @@ type Command = (
     | StartCleaning
     | StopCleaning
     | ReturnToBase
+    | PauseCleaning
+    | OpenLock
+    | SetNumber
     | SendButton
     | SetHvacMode
     | SetTargetTemperature

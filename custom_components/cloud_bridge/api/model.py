@@ -9,37 +9,7 @@ from .appliance_model import (
     ButtonPurpose,
     ClimateTraits,
     MediaTraits,
-    Playback,
     RemoteTraits,
-)
-from .commands import (
-    CloseCover,
-    Command,
-    HvacMode,
-    MediaAction,
-    MediaCommand,
-    OpenCover,
-    Press,
-    ReturnToBase,
-    SetBrightness,
-    SetChannel,
-    SetColor,
-    SetColorTemp,
-    SetCoverPosition,
-    SetFanMode,
-    SetFanSpeed,
-    SetHvacMode,
-    SetLocked,
-    SetMute,
-    SetOscillation,
-    SetPower,
-    SetPowerFor,
-    SetPreset,
-    SetTargetHumidity,
-    SetTargetTemperature,
-    SetTilt,
-    StartCleaning,
-    StopCleaning,
 )
 from .features import KeypadTraits
 
@@ -66,6 +36,9 @@ class Reading(StrEnum):
     USAGE_TODAY = "usage_today"  # minutes switched on today
     SIGNAL = "signal"  # Wi-Fi signal strength, dBm
     DEVICE_TEMPERATURE = "device_temperature"  # °C inside the device itself
+    CO2 = "co2"  # ppm
+    BASE_BATTERY = "base_battery"  # % of a robot's base station battery
+    FILTER_LIFE = "filter_life"  # % of a filter's life left
 
 
 class Flag(StrEnum):
@@ -79,6 +52,12 @@ class Flag(StrEnum):
     CHARGING = "charging"
     INPUT = "input"  # a wired input (switch or button) is closed
     CONNECTED = "connected"  # the device is connected to its cloud
+    MOISTURE = "moisture"  # a leak detector is wet
+    OCCUPANCY = "occupancy"  # a presence sensor sees someone, moving or still
+    OVERLOAD = "overload"  # a relay carries more than it is rated for
+    OVERHEATED = "overheated"  # a device is hotter than it should run
+    STUCK = "stuck"  # a motor cannot move its load
+    DRYING = "drying"  # a humidifier dries its filter
 
 
 class CoverClass(StrEnum):
@@ -87,6 +66,7 @@ class CoverClass(StrEnum):
     CURTAIN = "curtain"
     BLIND = "blind"
     SHUTTER = "shutter"
+    SHADE = "shade"
     GARAGE = "garage"
 
 
@@ -116,9 +96,35 @@ class VacuumActivity(StrEnum):
     ERROR = "error"
 
 
+class SwitchPurpose(StrEnum):
+    """What a switch beside a device's main function turns on and off."""
+
+    CHILD_LOCK = "child_lock"
+    MOTION_DETECTION = "motion_detection"
+
+
+class NumberPurpose(StrEnum):
+    """What a level a channel sets is."""
+
+    VOLUME = "volume"
+
+
 @dataclass(slots=True)
 class SwitchTraits:
-    """A channel that turns on and off."""
+    """A channel that turns on and off; `purpose` names a setting such as a child lock."""
+
+    purpose: SwitchPurpose | None = None
+
+
+@dataclass(slots=True)
+class NumberTraits:
+    """A level to set within `minimum`..`maximum` by `step`."""
+
+    purpose: NumberPurpose
+    value: float | None = None
+    minimum: float = 0.0
+    maximum: float = 100.0
+    step: float = 1.0
 
 
 @dataclass(slots=True)
@@ -130,7 +136,9 @@ class ButtonTraits:
 
 @dataclass(slots=True)
 class DoorbellTraits:
-    """A doorbell: each press arrives as an event, and a press can be sent to it."""
+    """A doorbell: each press arrives as an event; `can_ring` when a press can be sent to it."""
+
+    can_ring: bool = True
 
 
 @dataclass(slots=True)
@@ -165,9 +173,10 @@ class CoverTraits:
 
 @dataclass(slots=True)
 class LockTraits:
-    """A lock."""
+    """A lock; `supports_open` when it can draw its latch or deadbolt back."""
 
     state: LockState | None = None
+    supports_open: bool = False
 
 
 @dataclass(slots=True)
@@ -198,10 +207,12 @@ class VacuumTraits:
     activity: VacuumActivity | None = None
     fan_speed: str | None = None
     fan_speeds: tuple[str, ...] = ()
+    supports_pause: bool = False
 
 
 type Traits = (
     SwitchTraits
+    | NumberTraits
     | ButtonTraits
     | DoorbellTraits
     | LightTraits
@@ -238,7 +249,7 @@ class Channel:
 
     @property
     def switchable(self) -> bool:
-        """Whether this is a plain on/off channel."""
+        """Whether this is a plain on/off channel (a setting such as a child lock is too)."""
         return isinstance(self.traits, SwitchTraits)
 
 
@@ -262,91 +273,3 @@ class Device:
     def switch_channels(self) -> list[Channel]:
         """The channels that can be switched on and off."""
         return [channel for channel in self.channels.values() if channel.switchable]
-
-
-def apply_command(channel: Channel, command: Command) -> None:
-    """Show the effect of an accepted command before the cloud confirms it."""
-    traits = channel.traits
-    match command:
-        case SetPower(on=on) | SetPowerFor(on=on):
-            channel.is_on = on
-        case SetBrightness(percent=percent) if isinstance(traits, LightTraits):
-            traits.brightness, channel.is_on = percent, True
-        case SetColor(rgb=rgb) if isinstance(traits, LightTraits):
-            traits.rgb, traits.color_temp, channel.is_on = rgb, None, True
-        case SetColorTemp(kelvin=kelvin) if isinstance(traits, LightTraits):
-            traits.color_temp, traits.rgb, channel.is_on = kelvin, None, True
-        case SetCoverPosition(position=position) if isinstance(traits, CoverTraits):
-            traits.position = position
-        case SetTilt(position=position) if isinstance(traits, CoverTraits):
-            traits.tilt = position
-        case SetLocked(locked=locked) if isinstance(traits, LockTraits):
-            traits.state = LockState.LOCKED if locked else LockState.UNLOCKED
-        case SetFanSpeed(percent=percent) if isinstance(traits, FanTraits):
-            traits.speed, channel.is_on = percent, True
-        case SetPreset(preset=preset) if isinstance(traits, FanTraits):
-            traits.preset = preset
-        case SetPreset(preset=preset) if isinstance(traits, HumidifierTraits):
-            traits.mode = preset
-        case SetPreset(preset=preset) if isinstance(traits, VacuumTraits):
-            traits.fan_speed = preset
-        case StartCleaning() if isinstance(traits, VacuumTraits):
-            traits.activity = VacuumActivity.CLEANING
-        case StopCleaning() if isinstance(traits, VacuumTraits):
-            traits.activity = VacuumActivity.IDLE
-        case ReturnToBase() if isinstance(traits, VacuumTraits):
-            traits.activity = VacuumActivity.RETURNING
-        case SetOscillation(on=on) if isinstance(traits, FanTraits):
-            traits.oscillating = on
-        case SetTargetHumidity(percent=percent) if isinstance(traits, HumidifierTraits):
-            traits.target, traits.mode = percent, None
-        case OpenCover() if isinstance(traits, CoverTraits) and traits.open_close_only:
-            # It runs its whole way with nothing between to report: show it under way.
-            traits.motion = Motion.OPENING
-        case CloseCover() if isinstance(traits, CoverTraits) and traits.open_close_only:
-            traits.motion = Motion.CLOSING
-        case Press():
-            pass
-        case _:
-            # Commands whose effect only the next report can tell (stop, open,
-            # close: the cover moves for a while) have none here.
-            _apply_appliance(channel, command)
-
-
-# -- remotes and the appliances they drive -----------------------------------
-
-_PLAYBACK = {
-    MediaAction.PLAY: Playback.PLAYING,
-    MediaAction.PAUSE: Playback.PAUSED,
-    MediaAction.STOP: Playback.STOPPED,
-}
-
-
-def _apply_appliance(channel: Channel, command: Command) -> None:
-    """The effect of commands to appliances behind a remote."""
-    traits = channel.traits
-    match command:
-        case SetHvacMode(mode=HvacMode.OFF) if isinstance(traits, ClimateTraits):
-            channel.is_on = False
-        case SetHvacMode(mode=mode) if isinstance(traits, ClimateTraits):
-            traits.hvac_mode, channel.is_on = mode, True
-        case SetTargetTemperature(celsius=celsius) if isinstance(traits, ClimateTraits):
-            traits.target_temperature = celsius
-        case SetFanMode(mode=mode) if isinstance(traits, ClimateTraits):
-            traits.fan_mode = mode
-        case SetPreset(preset=preset) if isinstance(traits, ClimateTraits):
-            traits.preset = preset if preset in traits.presets else None
-            channel.is_on = True
-        case SetMute(muted=muted) if isinstance(traits, MediaTraits):
-            traits.muted = muted
-        case SetChannel(number=number) if isinstance(traits, MediaTraits):
-            traits.channel_number = number
-        case MediaCommand(action=action) if isinstance(traits, MediaTraits):
-            if action in _PLAYBACK:
-                traits.playback = _PLAYBACK[action]
-            elif traits.supports_channels and action in (
-                MediaAction.NEXT,
-                MediaAction.PREVIOUS,
-            ):
-                # Stepping skips channels the TV left out: the number is unknown.
-                traits.channel_number = None

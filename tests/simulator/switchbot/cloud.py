@@ -14,6 +14,14 @@ from aiohttp import web
 
 from ..base import JsonDict, SimulatedCloud, read_json
 from .devices import (
+    WEBHOOK_TYPES,
+    check_ir_command,
+    default_status,
+    family,
+    list_extras,
+    run_command,
+)
+from .helpers import (
     DEVICE_NOT_FOUND,
     DEVICE_OFFLINE,
     DEVICE_TYPE_ERROR,
@@ -22,13 +30,7 @@ from .devices import (
     NO_HUB,
     OK,
     SYSTEM_ERROR,
-    WEBHOOK_TYPES,
     CommandError,
-    check_ir_command,
-    default_status,
-    family,
-    list_extras,
-    run_command,
 )
 
 # The cloud refuses signatures whose timestamp is too far from its own clock.

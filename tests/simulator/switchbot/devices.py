@@ -1,34 +1,31 @@
-"""SwitchBot device catalogue for the simulator: list entries, status bodies, command effects."""
+"""SwitchBot device catalogue for the simulator: list entries, status bodies, command effects.
+
+The types of the first document are here; those the 2026-05 document adds
+are in catalogue_2026.py and joined into the same tables.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import copy
-import itertools
 from typing import Any
 
-JsonDict = dict[str, Any]
-Command = Callable[[JsonDict, Any], JsonDict | None]
-
-# Body statusCode values and the messages sent with them (document's error table).
-OK = 100
-DEVICE_TYPE_ERROR = 151
-DEVICE_NOT_FOUND = 152
-COMMAND_NOT_SUPPORTED = 160
-DEVICE_OFFLINE = 161
-HUB_OFFLINE = 171
-SYSTEM_ERROR = 190
-MESSAGES = {
-    OK: "success",
-    DEVICE_TYPE_ERROR: "device type error",
-    DEVICE_NOT_FOUND: "device not found",
-    COMMAND_NOT_SUPPORTED: "command is not supported",
-    DEVICE_OFFLINE: "device offline",
-    HUB_OFFLINE: "hub device is offline",
-    SYSTEM_ERROR: "System error",
-}
-
-NO_HUB = "000000000000"
+from . import catalogue_2026
+from .helpers import (
+    COMMAND_NOT_SUPPORTED,
+    SYSTEM_ERROR,
+    Command,
+    CommandError,
+    JsonDict,
+    as_int,
+    choice,
+    color,
+    int_into,
+    keypad,
+    nothing,
+    set_to,
+    toggle,
+    validate_only,
+)
 
 # Names in the device list differ from names in the document's headings; both are
 # accepted so a test written from either reads naturally.
@@ -39,7 +36,6 @@ _FAMILY = {
     "Meter Plus (JP)": "MeterPlus",
     "Meter Plus (US)": "MeterPlus",
     "Outdoor Meter": "WoIOSensor",
-    "Pan/Tilt Cam 2K": "Pan/Tilt Cam",
 }
 
 
@@ -48,8 +44,9 @@ def family(device_type: str) -> str:
     return _FAMILY.get(device_type, device_type)
 
 
+# electricCurrent in mA, as the 2026-05 document gives it.
 _PLUG_MINI = {"power": "on", "voltage": 120.4, "version": "V1.4-1.4", "weight": 12.3,
-              "electricityOfDay": 95, "electricCurrent": 0.12}
+              "electricityOfDay": 95, "electricCurrent": 120}
 _CURTAIN = {
     "calibrate": True,
     "group": False,
@@ -113,6 +110,9 @@ DEFAULT_STATUS: dict[str, JsonDict] = {
 }
 
 
+DEFAULT_STATUS.update(catalogue_2026.STATUS)
+
+
 def default_status(device_type: str) -> JsonDict:
     """A fresh copy of the status fields the document lists for ``device_type``."""
     return copy.deepcopy(DEFAULT_STATUS.get(family(device_type), {}))
@@ -129,9 +129,9 @@ def list_extras(device_type: str, device_id: str, status: JsonDict) -> JsonDict:
             "master": True,
             "openDirection": "left",
         }
-    if kind == "Smart Lock":
+    if kind in ("Smart Lock", "Smart Lock Pro", "Smart Lock Ultra", "Lock Ultra", "Lock Lite"):
         return {"group": False, "master": True, "groupName": "", "lockDevicesIds": []}
-    if kind in ("Keypad", "Keypad Touch"):
+    if kind in ("Keypad", "Keypad Touch") or kind in catalogue_2026.WITH_KEYS:
         return {"lockDeviceId": "", "keyList": []}
     if kind == "Blind Tilt":
         return {
@@ -146,82 +146,26 @@ def list_extras(device_type: str, device_id: str, status: JsonDict) -> JsonDict:
     return {}
 
 
-class CommandError(Exception):
-    """A command refused with a body statusCode (160 unsupported, 190 bad format)."""
-
-    def __init__(self, code: int) -> None:
-        super().__init__(MESSAGES.get(code, str(code)))
-        self.code = code
-
-
-def _int(value: Any, low: int, high: int) -> int:
-    # The cloud takes parameters as strings; a bare JSON number is tolerated too.
-    if isinstance(value, bool):
-        raise CommandError(SYSTEM_ERROR)
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise CommandError(SYSTEM_ERROR) from None
-    if not low <= number <= high:
-        raise CommandError(SYSTEM_ERROR)
-    return number
-
-
-def _set(key: str, value: Any) -> Command:
-    def run(status: JsonDict, _param: Any) -> None:
-        status[key] = value
-
-    return run
-
-
-def _toggle(status: JsonDict, _param: Any) -> None:
-    status["power"] = "off" if status.get("power") == "on" else "on"
-
-
-def _nothing(_status: JsonDict, _param: Any) -> None:
-    return None
-
-
-def _int_into(key: str, low: int, high: int) -> Command:
-    def run(status: JsonDict, param: Any) -> None:
-        status[key] = _int(param, low, high)
-
-    return run
-
-
-def _validate_only(low: int, high: int) -> Command:
-    # The suction level is not part of the status body, so only the format matters.
-    def run(_status: JsonDict, param: Any) -> None:
-        _int(param, low, high)
-
-    return run
-
-
-def _color(status: JsonDict, param: Any) -> None:
-    parts = str(param).split(":")
-    if len(parts) != 3:
-        raise CommandError(SYSTEM_ERROR)
-    status["color"] = ":".join(str(_int(p, 0, 255)) for p in parts)
-
-
 def _curtain_position(status: JsonDict, param: Any) -> None:
     parts = [p.strip() for p in str(param).split(",")]
     if len(parts) != 3 or parts[1] not in ("0", "1", "ff"):
         raise CommandError(SYSTEM_ERROR)
-    _int(parts[0], 0, 255)
-    status["slidePosition"] = _int(parts[2], 0, 100)
+    as_int(parts[0], 0, 255)
+    status["slidePosition"] = as_int(parts[2], 0, 100)
     status["moving"] = False
+
 
 
 def _blind_position(status: JsonDict, param: Any) -> None:
     parts = [p.strip() for p in str(param).split(";")]
     if len(parts) != 2 or parts[0] not in ("up", "down"):
         raise CommandError(SYSTEM_ERROR)
-    position = _int(parts[1], 0, 100)
+    position = as_int(parts[1], 0, 100)
     if position % 2:
         raise CommandError(SYSTEM_ERROR)
     status["direction"] = parts[0]
     status["slidePosition"] = position
+
 
 
 def _blind_fixed(direction: str | None, position: int) -> Command:
@@ -233,24 +177,16 @@ def _blind_fixed(direction: str | None, position: int) -> Command:
     return run
 
 
+
 def _humidifier_mode(status: JsonDict, param: Any) -> None:
     text = str(param).strip()
     if text == "auto":
         status["auto"] = True
         return
     presets = {"101": 34, "102": 67, "103": 100}
-    status["nebulizationEfficiency"] = presets.get(text) or _int(text, 0, 100)
+    status["nebulizationEfficiency"] = presets.get(text) or as_int(text, 0, 100)
     status["auto"] = False
 
-
-def _choice(key: str, allowed: dict[str, Any]) -> Command:
-    def run(status: JsonDict, param: Any) -> None:
-        text = str(param).strip()
-        if text not in allowed:
-            raise CommandError(SYSTEM_ERROR)
-        status[key] = allowed[text]
-
-    return run
 
 
 def _smart_fan_all(status: JsonDict, param: Any) -> None:
@@ -258,59 +194,59 @@ def _smart_fan_all(status: JsonDict, param: Any) -> None:
     if len(parts) != 4 or parts[0] not in ("on", "off"):
         raise CommandError(SYSTEM_ERROR)
     status["power"] = parts[0]
-    status["mode"] = _int(parts[1], 1, 2)
-    status["speed"] = _int(parts[2], 1, 4)
-    status["shakeRange"] = _int(parts[3], 0, 120)
+    status["mode"] = as_int(parts[1], 1, 2)
+    status["speed"] = as_int(parts[2], 1, 4)
+    status["shakeRange"] = as_int(parts[3], 0, 120)
 
 
-_command_ids = itertools.count(1)
 
-
-def _keypad(status: JsonDict, param: Any) -> JsonDict:
-    # Keypad parameters are JSON objects, not strings; results arrive by webhook.
-    if not isinstance(param, dict):
-        raise CommandError(SYSTEM_ERROR)
-    return {"commandId": f"CMD{1664440449000000 + next(_command_ids)}"}
-
-
-_POWER: dict[str, Command] = {"turnOn": _set("power", "on"), "turnOff": _set("power", "off")}
-_POWER_TOGGLE: dict[str, Command] = {**_POWER, "toggle": _toggle}
+_POWER: dict[str, Command] = {"turnOn": set_to("power", "on"), "turnOff": set_to("power", "off")}
+_POWER_TOGGLE: dict[str, Command] = {**_POWER, "toggle": toggle}
 _CURTAIN_COMMANDS: dict[str, Command] = {
     "setPosition": _curtain_position,
-    "turnOn": _set("slidePosition", 0),
-    "turnOff": _set("slidePosition", 100),
-    "pause": _set("moving", False),
+    "turnOn": set_to("slidePosition", 0),
+    "turnOff": set_to("slidePosition", 100),
+    "pause": set_to("moving", False),
 }
-_BRIGHTNESS: dict[str, Command] = {"setBrightness": _int_into("brightness", 1, 100)}
+_BRIGHTNESS: dict[str, Command] = {"setBrightness": int_into("brightness", 1, 100)}
 _COLOR_TEMP: dict[str, Command] = {
-    "setColorTemperature": _int_into("colorTemperature", 2700, 6500)
+    "setColorTemperature": int_into("colorTemperature", 2700, 6500)
 }
 _VACUUM_COMMANDS: dict[str, Command] = {
-    "start": _set("workingStatus", "Clearing"),
-    "stop": _set("workingStatus", "StandBy"),
-    "dock": _set("workingStatus", "GotoChargeBase"),
-    "PowLevel": _validate_only(0, 3),
+    "start": set_to("workingStatus", "Clearing"),
+    "stop": set_to("workingStatus", "StandBy"),
+    "dock": set_to("workingStatus", "GotoChargeBase"),
+    "PowLevel": validate_only(0, 3),
 }
 _CEILING_COMMANDS = {**_POWER_TOGGLE, **_BRIGHTNESS, **_COLOR_TEMP}
 
 COMMANDS: dict[str, dict[str, Command]] = {
     # A press is momentary: the reported power does not change.
-    "Bot": {**_POWER, "press": _nothing},
+    "Bot": {**_POWER, "press": nothing},
     "Plug": _POWER,
     "Plug Mini (US)": _POWER_TOGGLE,
     "Plug Mini (JP)": _POWER_TOGGLE,
     "Curtain": _CURTAIN_COMMANDS,
     "Curtain3": _CURTAIN_COMMANDS,
-    "Smart Lock": {"lock": _set("lockState", "locked"), "unlock": _set("lockState", "unlocked")},
+    "Smart Lock": {
+        "lock": set_to("lockState", "locked"),
+        "unlock": set_to("lockState", "unlocked"),
+        "deadbolt": set_to("lockState", "unlocked"),
+    },
+    "Smart Lock Pro": {
+        "lock": set_to("lockState", "lock"),
+        "unlock": set_to("lockState", "unlock"),
+        "deadbolt": set_to("lockState", "unlock"),
+    },
     "Humidifier": {**_POWER, "setMode": _humidifier_mode},
-    "Color Bulb": {**_POWER_TOGGLE, **_BRIGHTNESS, **_COLOR_TEMP, "setColor": _color},
-    "Strip Light": {**_POWER_TOGGLE, **_BRIGHTNESS, "setColor": _color},
+    "Color Bulb": {**_POWER_TOGGLE, **_BRIGHTNESS, **_COLOR_TEMP, "setColor": color},
+    "Strip Light": {**_POWER_TOGGLE, **_BRIGHTNESS, "setColor": color},
     "Ceiling Light": _CEILING_COMMANDS,
     "Ceiling Light Pro": _CEILING_COMMANDS,
     "Robot Vacuum Cleaner S1": _VACUUM_COMMANDS,
     "Robot Vacuum Cleaner S1 Plus": _VACUUM_COMMANDS,
-    "Keypad": {"createKey": _keypad, "deleteKey": _keypad},
-    "Keypad Touch": {"createKey": _keypad, "deleteKey": _keypad},
+    "Keypad": {"createKey": keypad, "deleteKey": keypad},
+    "Keypad Touch": {"createKey": keypad, "deleteKey": keypad},
     "Blind Tilt": {
         "setPosition": _blind_position,
         "fullyOpen": _blind_fixed(None, 100),
@@ -319,14 +255,21 @@ COMMANDS: dict[str, dict[str, Command]] = {
     },
     "Battery Circulator Fan": {
         **_POWER,
-        "setWindSpeed": _int_into("fanSpeed", 1, 100),
-        "setWindMode": _choice(
+        "setWindSpeed": int_into("fanSpeed", 1, 100),
+        "setWindMode": choice(
             "mode", {m: m for m in ("direct", "natural", "sleep", "baby")}
         ),
-        "setNightLightMode": _choice("nightStatus", {"off": "off", "1": 1, "2": 2}),
+        "setNightLightMode": choice("nightStatus", {"off": "off", "1": 1, "2": 2}),
     },
     "Smart Fan": {**_POWER, "setAllStatus": _smart_fan_all},
 }
+
+
+COMMANDS.update(catalogue_2026.COMMANDS)
+for _kind in catalogue_2026.WITH_KEYS:
+    COMMANDS.setdefault(_kind, {}).update({"createKey": keypad, "deleteKey": keypad})
+for _lock in ("Lock Vision", "Lock Vision Pro"):
+    COMMANDS[_lock].update({"lock": set_to("lockState", "lock"), "unlock": set_to("lockState", "unlock")})
 
 
 def run_command(device_type: str, status: JsonDict, command: str, parameter: Any) -> JsonDict:
@@ -354,11 +297,11 @@ def check_ir_command(remote_type: str, command: str, parameter: Any) -> None:
         parts = [p.strip() for p in str(parameter).split(",")]
         if len(parts) != 4 or parts[3] not in ("on", "off"):
             raise CommandError(SYSTEM_ERROR)
-        _int(parts[0], 16, 30)
-        _int(parts[1], 0, 5)
-        _int(parts[2], 1, 4)
+        as_int(parts[0], 16, 30)
+        as_int(parts[1], 0, 5)
+        as_int(parts[2], 1, 4)
     elif command == "SetChannel":
-        _int(parameter, 1, 9999)
+        as_int(parameter, 1, 9999)
 
 
 WEBHOOK_TYPES = {
@@ -386,3 +329,4 @@ WEBHOOK_TYPES = {
     "Hub 2": "WoHub2",
     "Battery Circulator Fan": "WoFan2",
 }
+WEBHOOK_TYPES.update(catalogue_2026.WEBHOOK_TYPES)

@@ -29,7 +29,7 @@ from .covers import cover_motion
 from .devices import HUB_TYPES, PRODUCT_NAMES, PROFILES
 from .ir import encode_ir, record_sent, remote_device
 from .keypad import encode_key_command, passcodes
-from .profile import MAIN
+from .profile import MAIN, refresh_channels, reports_offline
 from .webhook import apply_event, names_unknown_device
 
 _LOGGER = logging.getLogger(__name__)
@@ -254,15 +254,15 @@ class SwitchBotClient(CloudClient):
         }
 
     def _refresh(self, device: Device) -> None:
-        """Read everything known of the device (status and events) into its channel."""
+        """Read everything known of the device (status and events) into its channels."""
         body = self._bodies.get(device.id)
         if body is None or MAIN not in device.channels:
             return
-        PROFILES[device.model_id].update(device.channels[MAIN], body)
+        refresh_channels(PROFILES[device.model_id], device, body)
         if isinstance(body.get("version"), str):
             device.sw_version = body["version"]
-        # Robot vacuums report their own link to the cloud.
-        if body.get("onlineStatus") == "offline":
+        # Robots, relays and lamps report their own link to the cloud.
+        if reports_offline(body):
             device.online = False
 
     async def async_execute(

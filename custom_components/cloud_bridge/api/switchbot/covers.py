@@ -1,4 +1,4 @@
-"""SwitchBot covers: Curtain, Curtain 3 and Blind Tilt, and the motion a command starts."""
+"""SwitchBot covers: curtains, Blind Tilt, Roller Shade, Garage Door Opener, and the motion a command starts."""
 
 from __future__ import annotations
 
@@ -107,6 +107,66 @@ def _blind_tilt_commands(
     return None
 
 
+def _roller_shade() -> Channel:
+    return Channel(
+        key=MAIN,
+        traits=CoverTraits(CoverClass.SHADE, supports_stop=False),
+        readings={Reading.BATTERY: None},
+        flags={Flag.CALIBRATION: None},
+    )
+
+
+def position_commands(command: Command) -> Encoded | None:
+    """A motor whose only command is setPosition 0 (open) … 100 (closed)."""
+    match command:
+        case SetCoverPosition(position=position):
+            return ("setPosition", str(100 - position))
+        case OpenCover():
+            return ("setPosition", "0")
+        case CloseCover():
+            return ("setPosition", "100")
+    return None
+
+
+def _roller_shade_commands(
+    channel: Channel, command: Command, last: dict[str, Any]
+) -> Encoded | None:
+    return position_commands(command)
+
+
+def _garage_door() -> Channel:
+    return Channel(
+        key=MAIN,
+        traits=CoverTraits(
+            CoverClass.GARAGE,
+            supports_position=False,
+            supports_stop=False,
+            open_close_only=True,
+        ),
+    )
+
+
+def _garage_door_update(channel: Channel, body: dict[str, Any]) -> None:
+    traits = channel.traits
+    assert isinstance(traits, CoverTraits)
+    # doorStatus is the opener's switch: 0 "on" (open), 1 "off" (closed).
+    status = whole(body.get("doorStatus"))
+    if status in (0, 1):
+        traits.position = 100 if status == 0 else 0
+        traits.motion = None
+
+
+def _garage_door_commands(
+    channel: Channel, command: Command, last: dict[str, Any]
+) -> Encoded | None:
+    match command:
+        case OpenCover():
+            return ("turnOn", "default")
+        case CloseCover():
+            return ("turnOff", "default")
+    return None
+
+
 def cover_motion(channel: Channel, command: Command) -> None:
     """After a move command, show which way the cover is going until it reports."""
     traits = channel.traits
@@ -125,8 +185,34 @@ def cover_motion(channel: Channel, command: Command) -> None:
             traits.motion = None
 
 
+_CURTAIN = Profile(
+    _curtain,
+    _curtain_update,
+    _curtain_commands,
+    pushed=frozenset({"slidePosition", "battery"}),
+)
+
 COVERS: dict[str, Profile] = {
-    "Curtain": Profile(_curtain, _curtain_update, _curtain_commands),
-    "Curtain3": Profile(_curtain, _curtain_update, _curtain_commands),
-    "Blind Tilt": Profile(_blind_tilt, _blind_tilt_update, _blind_tilt_commands),
+    "Curtain": _CURTAIN,
+    "Curtain3": _CURTAIN,
+    # Spelled so in the wild (vendor notes): a Curtain 3 by its table.
+    "Curtain 4": _CURTAIN,
+    "Blind Tilt": Profile(
+        _blind_tilt,
+        _blind_tilt_update,
+        _blind_tilt_commands,
+        pushed=frozenset({"slidePosition"}),
+    ),
+    "Roller Shade": Profile(
+        _roller_shade,
+        _curtain_update,
+        _roller_shade_commands,
+        pushed=frozenset({"slidePosition", "battery"}),
+    ),
+    "Garage Door Opener": Profile(
+        _garage_door,
+        _garage_door_update,
+        _garage_door_commands,
+        pushed=frozenset({"doorStatus"}),
+    ),
 }

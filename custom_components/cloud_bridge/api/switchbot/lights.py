@@ -1,4 +1,4 @@
-"""SwitchBot lights: Color Bulb, Strip Light and the ceiling lights."""
+"""SwitchBot lights: bulbs, strips, floor lamps, neon ropes, ceiling lights, the candle warmer."""
 
 from __future__ import annotations
 
@@ -66,15 +66,30 @@ def _light_commands(
     return power_commands(channel, command, last)
 
 
+_PUSHED = frozenset({"power", "brightness", "color", "colorTemperature"})
+
+
+def _profile(*, rgb: bool, white: bool) -> Profile:
+    return Profile(
+        _light(rgb=rgb, white=white), _light_update, _light_commands, pushed=_PUSHED
+    )
+
+
+_COLOUR_AND_WHITE = _profile(rgb=True, white=True)
+_COLOUR = _profile(rgb=True, white=False)
+_WHITE = _profile(rgb=False, white=True)
+
 LIGHTS: dict[str, Profile] = {
-    "Color Bulb": Profile(_light(rgb=True, white=True), _light_update, _light_commands),
-    "Strip Light": Profile(
-        _light(rgb=True, white=False), _light_update, _light_commands
-    ),
-    "Ceiling Light": Profile(
-        _light(rgb=False, white=True), _light_update, _light_commands
-    ),
-    "Ceiling Light Pro": Profile(
-        _light(rgb=False, white=True), _light_update, _light_commands
-    ),
+    "Color Bulb": _COLOUR_AND_WHITE,
+    "Strip Light": _COLOUR,
+    "Strip Light 3": _COLOUR_AND_WHITE,
+    "Floor Lamp": _COLOUR_AND_WHITE,
+    "RGBICWW Strip Light": _COLOUR_AND_WHITE,
+    "RGBICWW Floor Lamp": _COLOUR_AND_WHITE,
+    "RGBIC Neon Rope Light": _COLOUR,
+    "RGBIC Neon Wire Rope Light": _COLOUR,
+    "Ceiling Light": _WHITE,
+    "Ceiling Light Pro": _WHITE,
+    # Brightness only: a dimmable lamp that warms a candle.
+    "Candle Warmer Lamp": _profile(rgb=False, white=False),
 }

@@ -14,11 +14,11 @@ import logging
 import time
 from typing import Any
 
-from ..features import DeviceChanged, PushEvent
-from ..model import Device
+from ..features import ChannelEvent, ChannelEventType, DeviceChanged, PushEvent
+from ..model import Device, DoorbellTraits
 from .devices import PROFILES, WEBHOOK_TYPES
 from .keypad import keypad_result
-from .profile import MAIN
+from .profile import MAIN, refresh_channels, reports_offline
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -97,12 +97,12 @@ def apply_event(
         return result
     listed = WEBHOOK_TYPES.get(kind) if isinstance(kind, str) else None
     # The device list names the model more precisely than the event does (a
-    # WoLock event may come from a Smart Lock Pro), so its profile comes first.
+    # WoLock event may come from a Smart Lock Pro), and events spell types in
+    # ways the documents do not list: the device's own profile comes first.
     profile = PROFILES.get(device.model_id) or (
         PROFILES.get(listed) if listed else None
     )
-    channel = device.channels.get(MAIN)
-    if listed is None or profile is None or channel is None:
+    if profile is None or MAIN not in device.channels:
         _LOGGER.debug("Ignored an event of unknown device type %.40r", kind)
         return None
     sample = _sampled(context)
@@ -110,10 +110,12 @@ def apply_event(
         _LOGGER.debug("Ignored a %s event older than one already applied", kind)
         return None
     fields = _fields(context)
+    # A doorbell's press is a moment, not a state to keep.
+    pressed = fields.pop("press", None) is True
     try:
         # Read over what is known of the device, as a poll does: an event that
         # lacks a field (or has it of the wrong type) must not blank it.
-        profile.update(channel, {**bodies.get(device.id, {}), **fields})
+        refresh_channels(profile, device, {**bodies.get(device.id, {}), **fields})
     except (TypeError, ValueError, AttributeError) as err:
         _LOGGER.debug("Ignored a malformed %s event: %s", kind, type(err).__name__)
         return None
@@ -121,5 +123,15 @@ def apply_event(
     if sample is not None:
         samples[device.id] = sample
     # An event proves the device reaches the cloud, unless it says otherwise.
-    device.online = fields.get("onlineStatus") != "offline"
+    device.online = not reports_offline(fields)
+    doorbell = next(
+        (
+            c.key
+            for c in device.channels.values()
+            if isinstance(c.traits, DoorbellTraits)
+        ),
+        None,
+    )
+    if pressed and doorbell is not None:
+        return ChannelEvent(device.id, doorbell, ChannelEventType.RING)
     return DeviceChanged(device.id)
