@@ -235,6 +235,12 @@ class SwitchBotClient(CloudClient):
         )
         if profile is not None:
             device.channels[MAIN] = profile.build()
+            if (previous := self._devices.get(device_id)) is not None:
+                # What the device does not report (a volume) is what was last
+                # set: it lives on from poll to poll.
+                device.channels.update(
+                    (k, c) for k, c in previous.channels.items() if c.assumed
+                )
             self._refresh(device)
         return device
 

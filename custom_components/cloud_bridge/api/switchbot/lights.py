@@ -47,7 +47,10 @@ def _light_update(channel: Channel, body: dict[str, Any]) -> None:
         traits.brightness = max(0, min(brightness, 100))
     if traits.supports_rgb and (color := parse_rgb(body.get("color"))) is not None:
         traits.rgb = color
-    if traits.kelvin_range and (kelvin := whole(body.get("colorTemperature"))):
+    # A status body has both colour and white; the last event says which shows.
+    if traits.supports_rgb and body.get("colorMode") == "color":
+        traits.color_temp = None
+    elif traits.kelvin_range and (kelvin := whole(body.get("colorTemperature"))):
         low, high = traits.kelvin_range
         traits.color_temp = max(low, min(kelvin, high))
 

@@ -33,7 +33,7 @@ def detected(body: dict[str, Any]) -> bool | None:
 
 
 def _present(body: dict[str, Any]) -> bool | None:
-    """Presence: `Detected` (the status table's spelling) or `detectionState`."""
+    """Presence: `Detected` (the status table's spelling; events are read into it)."""
     for key in ("Detected", "detected"):
         if isinstance(body.get(key), bool):
             return bool(body[key])
@@ -42,7 +42,7 @@ def _present(body: dict[str, Any]) -> bool | None:
 
 def _leak(body: dict[str, Any]) -> bool | None:
     """A leak: `status` (status) or `detectionState` (events), 1 wet and 0 dry."""
-    for key in ("detectionState", "status"):
+    for key in ("status", "detectionState"):
         value = body.get(key)
         if value in (0, 1) and not isinstance(value, bool):
             return bool(value == 1)

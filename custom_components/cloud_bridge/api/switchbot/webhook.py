@@ -41,6 +41,19 @@ def _fields(context: dict[str, Any]) -> dict[str, Any]:
     # a later merge with a status body cannot leave two disagreeing fields.
     if isinstance(fields.get("powerState"), str):
         fields["power"] = fields.pop("powerState").lower()
+    # Events say detectionState where status bodies say moveDetected (motion),
+    # Detected (presence) or status (a leak, 0/1): kept in the status's words,
+    # an event's motion cannot be outvoted by an older status field.
+    state = fields.pop("detectionState", None)
+    if isinstance(state, str):
+        fields["moveDetected"] = fields["Detected"] = state == "DETECTED"
+    elif isinstance(state, int) and not isinstance(state, bool):
+        fields["status"] = state
+    # A light's event carries the colour or the white it shows now, not both.
+    if "color" in fields and "colorTemperature" not in fields:
+        fields["colorMode"] = "color"
+    elif "colorTemperature" in fields and "color" not in fields:
+        fields["colorMode"] = "white"
     return fields
 
 
