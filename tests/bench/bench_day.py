@@ -89,10 +89,13 @@ async def bench_switchbot_day(
         else:
             entry = core_entry()
             identify = (CORE, "{}")
-        with core_library_at(cloud.url):
+        with (
+            core_library_at(cloud.url),
+            clock.virtual_timers("custom_components.cloud_bridge.api.limiter"),
+        ):
             await setup_entry(hass, entry)
             await clock.adopt_long_lived()
-            if push and not entry.runtime_data.push_active:
+            if push and not entry.runtime_data.webhook_registered:
                 raise RuntimeError("the webhook did not come up")
             entities = {
                 plug: entity_of(hass, identify[0], identify[1].format(plug))

@@ -27,6 +27,11 @@ def production_log_level(hass: HomeAssistant) -> None:
     logging.getLogger().setLevel(logging.WARNING)
 
 
+@pytest.fixture(autouse=True)
+def fast_switchbot_polls() -> None:
+    """Override the test suite's: a benchmark measures SwitchBot's real 0.5 s spacing."""
+
+
 @pytest.fixture
 def expected_lingering_tasks() -> bool:
     """An event stream's reader may still be closing when a scenario ends."""

@@ -214,3 +214,48 @@ def fresh_section(summary: Summary) -> str:
         ],
         rows,
     )
+
+
+PEAK_PER_SECOND = 2  # SwitchBot: a poll's status calls, at most two in any second
+
+
+def switchbot_2026_section(summary: Summary) -> str:
+    """The 2026-05 types' account: calls, the busiest second, freshness with a deaf webhook."""
+    rows = []
+    for r in records_of("switchbot_2026"):
+        fresh = r["fresh_sim"] or {}
+        ours = r["integration"] == "ours"
+        peak = summary.check(
+            f"switchbot 2026 types {r['integration']} {r['mode']}: "
+            f"{r['peak_per_second']} status calls in one second",
+            r["peak_per_second"] <= PEAK_PER_SECOND,
+        ) if ours else "-"
+        rows.append(
+            [
+                r["integration"],
+                "webhook deaf" if r["mode"] == "deaf" else "poll only",
+                str(r["count"]),
+                f"{r['calls']:,} ({r['calls'] / r['limit']:.0%})",
+                str(r["refused"]),
+                f"{r['peak_per_second']} {peak}",
+                fmt_seconds(fresh.get("median")),
+                fmt_seconds(fresh.get("worst")),
+                str(r["fresh_unseen"]),
+                "yes" if r.get("deaf_found") else "-",
+            ]
+        )
+    return md_table(
+        [
+            "integration",
+            "mode",
+            "N",
+            "calls a day",
+            "refused",
+            f"peak calls/s (target <= {PEAK_PER_SECOND})",
+            "fresh median",
+            "fresh worst",
+            "never shown",
+            "deaf webhook said",
+        ],
+        rows,
+    )

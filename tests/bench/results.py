@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from tests.bench.report import RECORDS, Summary, record
-from tests.bench.report_calls import calls_section, fresh_section
+from tests.bench.report_calls import (
+    calls_section,
+    fresh_section,
+    switchbot_2026_section,
+)
 from tests.bench.report_speed import cost_section, rtt_section
 
 # What the scenarios call: results.record(...); __main__ reads RECORDS and render().
@@ -43,6 +47,9 @@ def render() -> str:
         "1-2. Cloud calls per simulated day\n" + calls_section(summary),
         "3. Freshness: change at the cloud -> state shown in Home Assistant\n"
         + fresh_section(summary),
+        "3b. SwitchBot 2026-05 types (50 devices, half of them new types): calls, "
+        "the busiest second, freshness with a deaf webhook\n"
+        + switchbot_2026_section(summary),
         "4. Command round trip: service call -> state shown (real time, local simulator)\n"
         + rtt_section(summary),
         "5. Cost inside Home Assistant\n" + cost_section(summary),
