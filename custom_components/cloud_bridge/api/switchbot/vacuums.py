@@ -129,8 +129,8 @@ def _robot(*, water: bool, station: bool) -> Profile:
             ]
         return channels
 
-    def params(traits: VacuumTraits) -> dict[str, int]:
-        level = traits.fan_speed if traits.fan_speed in SUCTION_LEVELS else "standard"
+    def params(speed: str | None) -> dict[str, int]:
+        level = speed if speed in SUCTION_LEVELS else "standard"
         found = {"fanLevel": SUCTION_LEVELS.index(level) + 1, "times": 1}
         return {**found, "waterLevel": 1} if water else found
 
@@ -146,15 +146,15 @@ def _robot(*, water: bool, station: bool) -> Profile:
             return None
         match command:
             case StartCleaning():
-                return ("startClean", {"action": "sweep", "param": params(traits)})
+                return ("startClean", {"action": "sweep", "param": params(traits.fan_speed)})
             case StopCleaning() | PauseCleaning():
                 # These robots pause; there is no stop in their table.
                 return ("pause", "default")
             case ReturnToBase():
                 return ("dock", "default")
             case SetPreset(preset=preset) if preset in SUCTION_LEVELS:
-                traits.fan_speed = preset
-                return ("changeParam", params(traits))
+                # Shown once the cloud takes it (the status does not say).
+                return ("changeParam", params(preset))
         return None
 
     return Profile(build, _vacuum_update, commands, pushed=_PUSHED, extras=extras)
