@@ -12,7 +12,7 @@ from homeassistant.const import CONF_SCAN_INTERVAL
 from homeassistant.data_entry_flow import section as form_section
 import voluptuous as vol
 
-from custom_components.cloud_bridge import config_flow, issues, options_flow
+from custom_components.cloud_bridge import config_flow, issues
 from custom_components.cloud_bridge.api import (
     ButtonPurpose,
     NumberPurpose,
@@ -20,7 +20,7 @@ from custom_components.cloud_bridge.api import (
     Vendor,
 )
 from custom_components.cloud_bridge.api.errors import Rejection
-from custom_components.cloud_bridge.const import CONF_DEVICE_IDS
+from custom_components.cloud_bridge.const import CONF_DEVICE_IDS, CONF_DEVICES
 
 from .package_files import (
     INTEGRATION,
@@ -125,12 +125,9 @@ def test_forms_have_texts(strings: dict[str, Any]) -> None:
             steps["reauth_confirm"], config_flow.CREDENTIALS[vendor], "reauth_confirm"
         )
     init = strings["options"]["step"]["init"]["data"]
-    for key in (
-        CONF_SCAN_INTERVAL,
-        CONF_DEVICE_IDS,
-        options_flow.CONF_FIND_DEVICES,
-    ):
+    for key in (CONF_SCAN_INTERVAL, CONF_DEVICE_IDS, CONF_DEVICES):
         assert key in init
+    assert CONF_DEVICES in steps["choose_devices"]["data"]
 
 
 def test_flow_steps(strings: dict[str, Any]) -> None:

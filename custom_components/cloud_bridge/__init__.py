@@ -13,6 +13,7 @@ from .account import build_client
 from .const import DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .issues import async_clear_all
+from .new_devices import async_setup_new_devices
 from .registry import device_identifier
 from .services import async_setup_services
 from .stream import async_setup_stream
@@ -56,6 +57,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: CloudBridgeConfigEntry) 
     # Not awaited: a slow webhook setup must not hold up the entities.
     entry.async_create_task(hass, async_setup_webhook(hass, entry))
     async_setup_stream(hass, entry)
+    async_setup_new_devices(hass, entry)
     return True
 
 

@@ -16,6 +16,8 @@ from .api import (
     AuthError,
     CloudBridgeError,
     CloudClient,
+    FoundDevice,
+    NotOffered,
     UnknownDevices,
     Vendor,
 )
@@ -31,15 +33,13 @@ def build_client(hass: HomeAssistant, data: Mapping[str, Any]) -> CloudClient:
     return client_type.from_settings(async_get_clientsession(hass), data)
 
 
-async def async_validate(
-    hass: HomeAssistant, data: Mapping[str, Any]
-) -> tuple[str | None, dict[str, str], dict[str, str]]:
-    """Call the cloud: the account id, or form errors and their placeholders."""
+def _insecure(data: Mapping[str, Any]) -> bool:
+    """Whether the account's addresses would send credentials where http is not allowed."""
     urls = [
         u for u in (data.get(CONF_BASE_URL), data.get(CONF_HOST)) if isinstance(u, str)
     ]
     if not all(plain_http_allowed(url) for url in urls):
-        return None, {"base": "insecure_url"}, {}
+        return True
     for url in urls:
         if urlsplit(url).scheme.lower() == "http":
             # Allowed to this machine and the local network only; still worth
@@ -48,6 +48,37 @@ async def async_validate(
                 "Cloud Bridge will reach %s over plain http (a local test server?)",
                 urlsplit(url).netloc,
             )
+    return False
+
+
+async def async_discover(
+    hass: HomeAssistant, data: Mapping[str, Any]
+) -> tuple[list[FoundDevice], dict[str, str]]:
+    """Ask the cloud for the account's devices: those found, or form errors."""
+    if _insecure(data):
+        return [], {"base": "insecure_url"}
+    client = build_client(hass, {**data, CONF_DEVICE_IDS: []})
+    try:
+        found = await client.async_discover()
+    except AuthError:
+        return [], {"base": "invalid_auth"}
+    except NotOffered:
+        return [], {CONF_DEVICE_IDS: "discovery_refused"}
+    except CloudBridgeError as err:
+        _LOGGER.debug("Could not reach %s: %s", client.vendor, err)
+        return [], {"base": "cannot_connect"}
+    except Exception:
+        _LOGGER.exception("Unexpected error while listing %s devices", client.vendor)
+        return [], {"base": "unknown"}
+    return found, {} if found else {CONF_DEVICE_IDS: "nothing_found"}
+
+
+async def async_validate(
+    hass: HomeAssistant, data: Mapping[str, Any]
+) -> tuple[str | None, dict[str, str], dict[str, str]]:
+    """Call the cloud: the account id, or form errors and their placeholders."""
+    if _insecure(data):
+        return None, {"base": "insecure_url"}, {}
     client = build_client(hass, data)
     try:
         await client.async_validate()

@@ -1,4 +1,4 @@
-"""Binary sensors: motion, doors, light, and problems a device reports."""
+"""Binary sensors: motion, doors, leaks, smoke, gas, light, and problems a device reports."""
 
 from __future__ import annotations
 
@@ -80,6 +80,31 @@ DESCRIPTIONS: dict[str, BinarySensorEntityDescription] = {
             key=Flag.DRYING,
             translation_key="drying",
             device_class=BinarySensorDeviceClass.RUNNING,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.SMOKE, device_class=BinarySensorDeviceClass.SMOKE
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.GAS, device_class=BinarySensorDeviceClass.GAS
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.VIBRATION, device_class=BinarySensorDeviceClass.VIBRATION
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.EXTERNAL_POWER,
+            translation_key="external_power",
+            device_class=BinarySensorDeviceClass.PLUG,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.MUTED,
+            translation_key="muted",
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
+        BinarySensorEntityDescription(
+            key=Flag.VIRTUAL,
+            translation_key="virtual",
+            entity_registry_enabled_default=False,
         ),
         BinarySensorEntityDescription(
             key=Flag.CHARGING,

@@ -1,4 +1,4 @@
-"""Config flow: pick a cloud, enter its credentials; reauth, reconfigure, options."""
+"""Config flow: pick a cloud, enter its credentials (and choose found devices); reauth, reconfigure."""
 
 from __future__ import annotations
 
@@ -26,9 +26,10 @@ from homeassistant.helpers.selector import (
 )
 import voluptuous as vol
 
-from .account import async_validate
+from .account import async_discover, async_validate
 from .api import (
     CLIENTS,
+    FoundDevice,
     Vendor,
     normalize_host,
     parse_device_ids,
@@ -38,11 +39,14 @@ from .const import (
     CONF_AUTH_KEY,
     CONF_BASE_URL,
     CONF_DEVICE_IDS,
+    CONF_DEVICES,
+    CONF_OFFERED_IDS,
     CONF_VENDOR,
     DOMAIN,
     SECTION_ADVANCED,
     WEBHOOK_KEYS,
 )
+from .device_choice import device_selector
 from .options_flow import CloudBridgeOptionsFlow
 
 _LOGGER = logging.getLogger(__name__)
@@ -57,6 +61,9 @@ TITLES = {
     Vendor.SHELLY: "Shelly Cloud",
     Vendor.SINRICPRO: "SinricPro",
 }
+
+# What the entry keeps when the account is reconfigured: not settings of the form.
+KEPT_KEYS = (*WEBHOOK_KEYS, CONF_OFFERED_IDS)
 
 # The fields that hold credentials, which are all a reauth asks for.
 CREDENTIALS: dict[Vendor, vol.Schema] = {
@@ -82,7 +89,8 @@ def _schema(vendor: Vendor) -> vol.Schema:
             {
                 vol.Required(CONF_HOST): _TEXT,
                 vol.Required(CONF_AUTH_KEY): _PASSWORD,
-                vol.Required(CONF_DEVICE_IDS): _MULTILINE,
+                # Left empty, the devices are found for the user to choose.
+                vol.Optional(CONF_DEVICE_IDS): _MULTILINE,
             }
         )
     advanced = section(
@@ -121,6 +129,11 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
 
     VERSION = 1
 
+    def __init__(self) -> None:
+        """Start with nothing found."""
+        self._data: dict[str, Any] = {}
+        self._found: list[FoundDevice] = []
+
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
@@ -152,12 +165,16 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders = dict(CLIENTS[vendor].default_addresses)
         if user_input is not None:
             data = _entry_data(vendor, user_input)
-            account_id, errors, found = await async_validate(self.hass, data)
-            placeholders |= found
-            if account_id is not None:
-                await self.async_set_unique_id(account_id)
-                self._abort_if_unique_id_configured()
-                return self.async_create_entry(title=TITLES[vendor], data=data)
+            if CLIENTS[vendor].chooses_devices and not data.get(CONF_DEVICE_IDS):
+                self._found, errors = await async_discover(self.hass, data)
+                if self._found:
+                    self._data = data
+                    return await self.async_step_choose_devices()
+            else:
+                account_id, errors, found = await async_validate(self.hass, data)
+                placeholders |= found
+                if account_id is not None:
+                    return await self._async_create(account_id, data)
         return self.async_show_form(
             step_id=vendor,
             data_schema=self.add_suggested_values_to_schema(
@@ -165,6 +182,47 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
             ),
             errors=errors,
             description_placeholders=placeholders,
+        )
+
+    async def async_step_choose_devices(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show every device the cloud found, all ticked, to confirm or untick."""
+        errors: dict[str, str] = {}
+        placeholders = {"count": str(len(self._found))}
+        if user_input is not None:
+            chosen = user_input.get(CONF_DEVICES, [])
+            if chosen:
+                data = {
+                    **self._data,
+                    CONF_DEVICE_IDS: chosen,
+                    CONF_OFFERED_IDS: [device.id for device in self._found],
+                }
+                account_id, errors, found = await async_validate(self.hass, data)
+                placeholders |= found
+                if account_id is not None:
+                    return await self._async_create(account_id, data)
+            else:
+                errors[CONF_DEVICES] = "no_devices_chosen"
+        schema = vol.Schema({vol.Required(CONF_DEVICES): device_selector(self._found)})
+        return self.async_show_form(
+            step_id="choose_devices",
+            data_schema=self.add_suggested_values_to_schema(
+                schema,
+                user_input or {CONF_DEVICES: [device.id for device in self._found]},
+            ),
+            errors=errors,
+            description_placeholders=placeholders,
+        )
+
+    async def _async_create(
+        self, account_id: str, data: dict[str, Any]
+    ) -> ConfigFlowResult:
+        """Add the checked account, unless it is added already."""
+        await self.async_set_unique_id(account_id)
+        self._abort_if_unique_id_configured()
+        return self.async_create_entry(
+            title=TITLES[Vendor(data[CONF_VENDOR])], data=data
         )
 
     async def async_step_reauth(
@@ -206,12 +264,17 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         vendor = Vendor(entry.data[CONF_VENDOR])
         if user_input is not None:
             data = _entry_data(vendor, user_input)
-            kept = {key: entry.data[key] for key in WEBHOOK_KEYS if key in entry.data}
+            kept = {key: entry.data[key] for key in KEPT_KEYS if key in entry.data}
             data = {**kept, **data}
             if step_id == "reauth_confirm":
                 data = {**entry.data, **data}
-            account_id, errors, found = await async_validate(self.hass, data)
-            placeholders |= found
+            account_id = None
+            if CLIENTS[vendor].chooses_devices and not data.get(CONF_DEVICE_IDS):
+                # The options list the devices found; here ids are typed.
+                errors = {CONF_DEVICE_IDS: "no_device_ids"}
+            else:
+                account_id, errors, found = await async_validate(self.hass, data)
+                placeholders |= found
             if account_id is not None:
                 # The account id is derived from the credential, so a new
                 # credential may give a new id: just not another entry's.

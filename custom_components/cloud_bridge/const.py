@@ -18,6 +18,11 @@ CONF_AUTH_KEY: Final = Setting.AUTH_KEY.value
 CONF_BASE_URL: Final = Setting.BASE_URL.value
 CONF_DEVICE_IDS: Final = Setting.DEVICE_IDS.value
 SECTION_ADVANCED: Final = "advanced"
+# Entry data: the ids of every device the cloud found that the user was
+# offered (chosen or not), so only devices found later are offered again.
+CONF_OFFERED_IDS: Final = "offered_ids"
+# Form field: the devices chosen from those the cloud found.
+CONF_DEVICES: Final = "devices"
 
 # Entry data of the push webhook: the URL we last gave the cloud (so a URL of
 # ours is told apart from another app's) and the cloudhook URL, if any.

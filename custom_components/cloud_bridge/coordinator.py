@@ -54,8 +54,7 @@ _LOGGER = logging.getLogger(__name__)
 SAFETY_INTERVAL = 1800.0
 # Failed polls space out, doubling up to this (or the normal interval if longer).
 MAX_BACKOFF = 1800.0
-# Deferred commands remembered until their result arrives; older ones are dropped.
-MAX_PENDING = 50
+MAX_PENDING = 50  # deferred commands awaiting their result; older ones are dropped
 
 type CloudBridgeConfigEntry = ConfigEntry[CloudBridgeCoordinator]
 
@@ -174,6 +173,8 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         self._recovered()
         self._report_missing()
         self._check_webhook()
+        for event in self.client.take_events():  # presses counted since the last poll
+            self._dispatch(event)
         self.update_interval = timedelta(seconds=self.poll_interval(devices))
         async_register_devices(
             self.hass, self.config_entry.entry_id, self.client, devices
@@ -284,6 +285,9 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
             if not self.push_active:
                 self._push_arrived()
         self.outcomes.async_arrived(event.device_id)
+        self._dispatch(event)
+
+    def _dispatch(self, event: PushEvent) -> None:
         if isinstance(event, DeviceChanged):
             self.async_update_device(event.device_id)
         elif isinstance(event, ChannelEvent):
@@ -339,7 +343,8 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         if len(self.pending) >= MAX_PENDING:
             self.pending.pop(next(iter(self.pending)))
         self.pending[command_id] = PendingCommand(
-            command=_deferred_name(command),
+            # The neutral name of the command, as its result reports it.
+            command="create_key" if isinstance(command, CreateKey) else "delete_key",
             key_name=command.name if isinstance(command, CreateKey) else None,
         )
         return command_id
@@ -390,8 +395,3 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                 translation_key=_error_key(err),
                 translation_placeholders={"error": str(err)},
             ) from err
-
-
-def _deferred_name(command: DeferredCommand) -> str:
-    """The neutral name of a deferred command, as its result reports it."""
-    return "create_key" if isinstance(command, CreateKey) else "delete_key"

@@ -16,6 +16,9 @@ from .api import Channel, Command, Device
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .registry import device_identifier
 
+# The translation key of values the user made on the device (virtual components).
+VIRTUAL = "virtual"
+
 
 class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
     """An entity that reads its channel from the coordinator's snapshot."""
@@ -62,10 +65,12 @@ class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
     @property
     def available(self) -> bool:
         device = self.device
+        # A sleeping device is offline between its reports; what it last
+        # reported stands until the next.
         return (
             super().available
             and device is not None
-            and device.online
+            and (device.online or device.sleeps)
             and self._channel_key in device.channels
         )
 
@@ -178,6 +183,10 @@ class ChannelValueEntity[V](CloudBridgeEntity):
     ) -> None:
         super().__init__(coordinator, device, channel, description.key)
         self.entity_description = description
+        if description.translation_key == VIRTUAL:
+            # A value the user made on the device has the name they gave it.
+            self._attr_name = channel.name or channel.key
+            return
         self.name_after_channel(
             channel,
             [

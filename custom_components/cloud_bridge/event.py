@@ -9,7 +9,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import Channel, Device, DoorbellTraits
+from .api import Channel, Device, DoorbellTraits, PressKind, PressTraits
 from .api.features import (
     ChannelEvent,
     ChannelEventType,
@@ -34,7 +34,7 @@ async def async_setup_entry(
     entry: CloudBridgeConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add a passcode event entity for every keypad, a ring event for every doorbell."""
+    """Add a passcode event for every keypad, a ring event for every doorbell, a press event for every button."""
     coordinator = entry.runtime_data
 
     @callback
@@ -54,23 +54,17 @@ async def async_setup_entry(
             for device, channel in channels
             if isinstance(channel.traits, DoorbellTraits)
         )
+        async_add_entities(
+            ButtonPressEvent(coordinator, device, channel)
+            for device, channel in channels
+            if isinstance(channel.traits, PressTraits)
+        )
 
     async_add_for_devices(entry, add)
 
 
-class DoorbellEvent(CloudBridgeEntity, EventEntity):
-    """Fires when a doorbell is pressed, at the door or from its ring button."""
-
-    # Ringing is what a doorbell is for: the entity is named after the device.
-    _attr_name = None
-    _attr_device_class = EventDeviceClass.DOORBELL
-    _attr_translation_key = "doorbell"
-
-    def __init__(
-        self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
-    ) -> None:
-        super().__init__(coordinator, device, channel, "doorbell")
-        self._attr_event_types = [event.value for event in ChannelEventType]
+class ChannelEventEntity(CloudBridgeEntity, EventEntity):
+    """Fires for each happening the coordinator reports on its channel."""
 
     async def async_added_to_hass(self) -> None:
         await super().async_added_to_hass()
@@ -90,6 +84,39 @@ class DoorbellEvent(CloudBridgeEntity, EventEntity):
     def _async_happened(self, event: ChannelEvent) -> None:
         self._trigger_event(event.event_type.value)
         self.async_write_ha_state()
+
+
+class DoorbellEvent(ChannelEventEntity):
+    """Fires when a doorbell is pressed, at the door or from its ring button."""
+
+    # Ringing is what a doorbell is for: the entity is named after the device.
+    _attr_name = None
+    _attr_device_class = EventDeviceClass.DOORBELL
+    _attr_translation_key = "doorbell"
+
+    def __init__(
+        self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
+    ) -> None:
+        super().__init__(coordinator, device, channel, "doorbell")
+        self._attr_event_types = [event.value for event in ChannelEventType]
+
+
+class ButtonPressEvent(ChannelEventEntity):
+    """Fires when a button (or a wired push button) is pressed, by how it was pressed."""
+
+    _attr_device_class = EventDeviceClass.BUTTON
+    _attr_translation_key = "button"
+
+    def __init__(
+        self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
+    ) -> None:
+        super().__init__(coordinator, device, channel, "button")
+        self._attr_event_types = [kind.value for kind in PressKind]
+        self.name_after_channel(
+            channel,
+            [c for c in device.channels.values() if isinstance(c.traits, PressTraits)],
+            "button",
+        )
 
 
 class KeypadEvent(CloudBridgeEntity, EventEntity):

@@ -12,12 +12,14 @@ WEBHOOK_IN_USE = "webhook_in_use"
 QUOTA_EXCEEDED = "quota_exceeded"
 WEBHOOK_UNREACHED = "webhook_unreached"
 UNKNOWN_DEVICES = "unknown_devices"
+NEW_DEVICES = "new_devices"
 ISSUES = (
     WEBHOOK_UNAVAILABLE,
     WEBHOOK_IN_USE,
     WEBHOOK_UNREACHED,
     QUOTA_EXCEEDED,
     UNKNOWN_DEVICES,
+    NEW_DEVICES,
 )
 
 

@@ -8,6 +8,7 @@ from homeassistant.components.light import (
     ATTR_BRIGHTNESS,
     ATTR_COLOR_TEMP_KELVIN,
     ATTR_RGB_COLOR,
+    ATTR_RGBW_COLOR,
     LightEntity,
 )
 from homeassistant.components.light.const import ColorMode
@@ -27,7 +28,7 @@ from .api import (
 )
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import CloudBridgeEntity, async_add_channel_entities
+from .entity import CloudBridgeEntity, async_add_channel_entities, channel_label
 
 PARALLEL_UPDATES = 0
 PERCENT = (1, 100)
@@ -47,16 +48,25 @@ async def async_setup_entry(
 class CloudBridgeLight(CloudBridgeEntity, LightEntity):
     """A light channel."""
 
-    _attr_name = None
-
     def __init__(
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
     ) -> None:
         super().__init__(coordinator, device, channel, "light")
+        lights = [
+            c for c in device.channels.values() if isinstance(c.traits, LightTraits)
+        ]
+        label = channel_label(channel, lights)
+        if label is None:
+            self._attr_name = None  # the device's one light
+        elif channel.name:
+            self._attr_name = channel.name
+        else:
+            self._attr_translation_key = "channel"
+            self._attr_translation_placeholders = {"channel": label}
         traits = self.traits_of(LightTraits)
         modes: set[ColorMode] = set()
         if traits.supports_rgb:
-            modes.add(ColorMode.RGB)
+            modes.add(ColorMode.RGBW if traits.supports_white else ColorMode.RGB)
         if traits.kelvin_range:
             modes.add(ColorMode.COLOR_TEMP)
             self._attr_min_color_temp_kelvin, self._attr_max_color_temp_kelvin = (
@@ -76,11 +86,12 @@ class CloudBridgeLight(CloudBridgeEntity, LightEntity):
         modes = self._modes
         # A light that reports a white temperature is in white mode.
         if ColorMode.COLOR_TEMP in modes and (
-            traits.color_temp is not None or ColorMode.RGB not in modes
+            traits.color_temp is not None or not modes & {ColorMode.RGB, ColorMode.RGBW}
         ):
             return ColorMode.COLOR_TEMP
-        if ColorMode.RGB in modes:
-            return ColorMode.RGB
+        for mode in (ColorMode.RGBW, ColorMode.RGB):
+            if mode in modes:
+                return mode
         return next(iter(modes))
 
     @property
@@ -93,6 +104,13 @@ class CloudBridgeLight(CloudBridgeEntity, LightEntity):
         return self.traits_of(LightTraits).rgb
 
     @property
+    def rgbw_color(self) -> tuple[int, int, int, int] | None:
+        traits = self.traits_of(LightTraits)
+        if traits.rgb is None:
+            return None
+        return (*traits.rgb, traits.white or 0)
+
+    @property
     def color_temp_kelvin(self) -> int | None:
         return self.traits_of(LightTraits).color_temp
 
@@ -102,6 +120,9 @@ class CloudBridgeLight(CloudBridgeEntity, LightEntity):
             commands.append(SetPower(on=True))
         if ATTR_RGB_COLOR in kwargs:
             commands.append(SetColor(rgb=tuple(kwargs[ATTR_RGB_COLOR])))
+        if ATTR_RGBW_COLOR in kwargs:
+            red, green, blue, white = kwargs[ATTR_RGBW_COLOR]
+            commands.append(SetColor(rgb=(red, green, blue), white=white))
         if ATTR_COLOR_TEMP_KELVIN in kwargs:
             commands.append(SetColorTemp(kelvin=int(kwargs[ATTR_COLOR_TEMP_KELVIN])))
         if ATTR_BRIGHTNESS in kwargs:

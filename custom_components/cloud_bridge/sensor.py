@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -12,20 +13,24 @@ from homeassistant.components.sensor import (
 )
 from homeassistant.const import (
     CONCENTRATION_PARTS_PER_MILLION,
+    DEGREE,
+    LIGHT_LUX,
     PERCENTAGE,
     SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
     EntityCategory,
     UnitOfElectricCurrent,
     UnitOfElectricPotential,
     UnitOfEnergy,
+    UnitOfFrequency,
     UnitOfPower,
     UnitOfTemperature,
     UnitOfTime,
 )
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
-from .api import Channel, Reading
+from .api import Channel, Reading, Text
 from .coordinator import CloudBridgeConfigEntry
 from .entity import ChannelValueEntity, async_add_value_entities
 
@@ -67,6 +72,13 @@ DESCRIPTIONS: dict[str, SensorEntityDescription] = {
         ),
         SensorEntityDescription(
             key=Reading.VOLTAGE,
+            device_class=SensorDeviceClass.VOLTAGE,
+            native_unit_of_measurement=UnitOfElectricPotential.VOLT,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.VOLTMETER,
+            translation_key="voltmeter",
             device_class=SensorDeviceClass.VOLTAGE,
             native_unit_of_measurement=UnitOfElectricPotential.VOLT,
             state_class=SensorStateClass.MEASUREMENT,
@@ -126,7 +138,63 @@ DESCRIPTIONS: dict[str, SensorEntityDescription] = {
             state_class=SensorStateClass.MEASUREMENT,
             entity_category=EntityCategory.DIAGNOSTIC,
         ),
+        SensorEntityDescription(
+            key=Reading.POWER_FACTOR,
+            device_class=SensorDeviceClass.POWER_FACTOR,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.FREQUENCY,
+            device_class=SensorDeviceClass.FREQUENCY,
+            native_unit_of_measurement=UnitOfFrequency.HERTZ,
+            state_class=SensorStateClass.MEASUREMENT,
+            entity_registry_enabled_default=False,
+        ),
+        SensorEntityDescription(
+            key=Reading.RETURNED_ENERGY,
+            translation_key="returned_energy",
+            device_class=SensorDeviceClass.ENERGY,
+            native_unit_of_measurement=UnitOfEnergy.KILO_WATT_HOUR,
+            state_class=SensorStateClass.TOTAL_INCREASING,
+        ),
+        SensorEntityDescription(
+            key=Reading.ILLUMINANCE,
+            device_class=SensorDeviceClass.ILLUMINANCE,
+            native_unit_of_measurement=LIGHT_LUX,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.GAS,
+            translation_key="gas_concentration",
+            native_unit_of_measurement=CONCENTRATION_PARTS_PER_MILLION,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.TILT,
+            translation_key="tilt",
+            native_unit_of_measurement=DEGREE,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.VIRTUAL,
+            translation_key="virtual",
+            state_class=SensorStateClass.MEASUREMENT,
+            entity_registry_enabled_default=False,
+        ),
+        SensorEntityDescription(
+            key=Reading.LAST_REPORT,
+            translation_key="last_report",
+            device_class=SensorDeviceClass.TIMESTAMP,
+            entity_category=EntityCategory.DIAGNOSTIC,
+        ),
     )
+}
+TEXT_DESCRIPTIONS: dict[str, SensorEntityDescription] = {
+    Text.VIRTUAL: SensorEntityDescription(
+        key=Text.VIRTUAL,
+        translation_key="virtual",
+        entity_registry_enabled_default=False,
+    ),
 }
 
 
@@ -135,8 +203,11 @@ async def async_setup_entry(
     entry: CloudBridgeConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Add a sensor for every reading of every channel of the account."""
+    """Add a sensor for every reading and every text of every channel of the account."""
     async_add_value_entities(entry, async_add_entities, CloudBridgeSensor, DESCRIPTIONS)
+    async_add_value_entities(
+        entry, async_add_entities, CloudBridgeTextSensor, TEXT_DESCRIPTIONS
+    )
 
 
 class CloudBridgeSensor(ChannelValueEntity[float], SensorEntity):
@@ -147,5 +218,20 @@ class CloudBridgeSensor(ChannelValueEntity[float], SensorEntity):
         return channel.readings
 
     @property
-    def native_value(self) -> float | None:
+    def native_value(self) -> float | datetime | None:
+        value = self.value
+        if value is not None and self.entity_description.key == Reading.LAST_REPORT:
+            return dt_util.utc_from_timestamp(value)
+        return value
+
+
+class CloudBridgeTextSensor(ChannelValueEntity[str], SensorEntity):
+    """One value in words of one channel (a text the user made on the device)."""
+
+    @staticmethod
+    def values_of(channel: Channel) -> Mapping[Text, str | None]:
+        return channel.texts
+
+    @property
+    def native_value(self) -> str | None:
         return self.value

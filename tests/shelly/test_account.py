@@ -21,7 +21,6 @@ from tests.conftest import (
     setup_entry,
     shelly_data,
 )
-from tests.simulator.base import Fault
 from tests.simulator.shelly import ShellyCloud
 from tests.simulator.shelly.devices import gen2_switch
 
@@ -37,7 +36,8 @@ async def test_remove_and_add_ids(
     shelly_entry: MockConfigEntry,
     device_registry: dr.DeviceRegistry,
 ) -> None:
-    """Removing an id removes its device; an added id is checked, then set up."""
+    """Where nothing is listed: removing an id removes its device; an added id is checked, then set up."""
+    shelly_cloud.discovery = "refused"
     result = await hass.config_entries.options.async_init(shelly_entry.entry_id)
     suggested = {str(k): k.description.get("suggested_value") for k in result["data_schema"].schema if k.description}
     assert suggested["device_ids"] == f"{SHELLY_1PM}\n{SHELLY_2PM}\n{SHELLY_HT}"
@@ -61,31 +61,13 @@ async def test_option_errors(
     hass: HomeAssistant, shelly_cloud: ShellyCloud, shelly_entry: MockConfigEntry
 ) -> None:
     """Unknown ids are named, an empty list is refused, nothing is saved."""
+    shelly_cloud.discovery = "gone"
     result = await _options(hass, shelly_entry, device_ids=f"{SHELLY_1PM} deadbeef0009")
     assert result["errors"] == {"device_ids": "invalid_device_ids"}
     assert result["description_placeholders"]["device_ids"] == "deadbeef0009"
     result = await hass.config_entries.options.async_configure(result["flow_id"], {"device_ids": " "})
     assert result["errors"] == {"device_ids": "no_device_ids"}
     assert shelly_entry.data["device_ids"] == [SHELLY_1PM, SHELLY_2PM, SHELLY_HT]
-
-
-async def test_find_devices(
-    hass: HomeAssistant, shelly_cloud: ShellyCloud, shelly_entry: MockConfigEntry
-) -> None:
-    """The older all_status call fills in the account's ids, to review before saving."""
-    shelly_cloud.add(gen2_switch("c0ffee000002", name="Spare", channels=1))
-    result = await _options(hass, shelly_entry, device_ids=SHELLY_1PM, find_devices=True)
-    assert result["type"] is FlowResultType.FORM
-    assert result["description_placeholders"]["found"] == "4"
-    suggested = {str(k): k.description.get("suggested_value") for k in result["data_schema"].schema if k.description}
-    assert set(suggested["device_ids"].split("\n")) == {SHELLY_1PM, SHELLY_2PM, SHELLY_HT, "c0ffee000002"}
-    assert suggested["find_devices"] is False
-
-    shelly_cloud.inject(Fault(status=404, body="gone", path_prefix="/device/all_status"))
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {"device_ids": SHELLY_1PM, "find_devices": True}
-    )
-    assert result["errors"] == {"base": "nothing_found"}
 
 
 async def test_unknown_device_repair(
@@ -152,10 +134,11 @@ async def test_burst_of_25(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> No
 async def test_interval_only(
     hass: HomeAssistant, shelly_cloud: ShellyCloud, shelly_entry: MockConfigEntry
 ) -> None:
-    """Saving the same ids with a new interval changes only the interval."""
+    """Saving the same devices with a new interval changes only the interval."""
+    result = await hass.config_entries.options.async_init(shelly_entry.entry_id)
     calls = len(shelly_cloud.requests)
-    result = await _options(
-        hass, shelly_entry, device_ids=f"{SHELLY_1PM}\n{SHELLY_2PM}\n{SHELLY_HT}", scan_interval=120
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"devices": [SHELLY_1PM, SHELLY_2PM, SHELLY_HT], "scan_interval": 120}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert shelly_entry.options == {"scan_interval": 120}

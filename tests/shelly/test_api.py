@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import aiohttp
 import pytest
 
 from custom_components.cloud_bridge.api import (
     CloudUnreachable,
     CommandRejected,
+    Device,
     RateLimited,
     Reading,
     SetPower,
     ShellyClient,
 )
 from custom_components.cloud_bridge.api.shelly.status import (
-    parse_device as parse_shelly,
+    parse_device,
 )
 from tests.conftest import (
     SHELLY_1PM,
@@ -64,6 +67,12 @@ async def test_shelly_set_without_error_string(
         await client.async_execute(device, device.channels["relay:0"], SetPower(on=True))
 
 
+def parse_shelly(state: dict[str, Any]) -> Device | None:
+    """The device a state describes, or None."""
+    parsed = parse_device(state)
+    return None if parsed is None else parsed.device
+
+
 def test_shelly_gen1_shapes() -> None:
     """gen1 emeters (Wh), H&T tmp/hum/bat, and junk in place of objects."""
     device = parse_shelly(
@@ -83,14 +92,16 @@ def test_shelly_gen1_shapes() -> None:
         }
     )
     assert device is not None
-    assert device.name == "Shelly SHEM"
+    assert device.name == "Shelly EM"  # no name given: the product's
     assert device.channels["relay:0"].is_on is None
     assert device.channels["emeter:0"].readings == {
         Reading.POWER: 120.5, Reading.VOLTAGE: 231.2, Reading.CURRENT: 0.52, Reading.ENERGY: 2.5,
     }
     assert device.channels["device"].readings == {
         Reading.TEMPERATURE: 20.5, Reading.HUMIDITY: 55.0, Reading.BATTERY: 90.0,
+        Reading.LAST_REPORT: None,
     }
+    assert device.sleeps
     assert parse_shelly({"id": 42}) is None
     gen2 = parse_shelly({"id": "x", "gen": "G2", "type": "relay", "status": {"switch:0": {"output": "yes"}, "sys": {}}})
     assert gen2 is not None

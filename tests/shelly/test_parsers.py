@@ -8,9 +8,8 @@ from typing import Any
 from hypothesis import given, strategies as st
 import pytest
 
-from custom_components.cloud_bridge.api.shelly.status import (
-    parse_device as shelly_parse,
-)
+from custom_components.cloud_bridge.api.model import Device
+from custom_components.cloud_bridge.api.shelly.status import parse_device
 from tests.property import (
     SETTINGS,
     check_device,
@@ -18,6 +17,7 @@ from tests.property import (
     mutate,
     only_our_errors,
 )
+from tests.simulator.shelly import catalogue as cat, catalogue_gen1 as cat1
 from tests.simulator.shelly.devices import (
     ShellyDevice,
     gen1_relay,
@@ -39,6 +39,25 @@ def _shelly_documents() -> list[dict[str, Any]]:
         gen2_cover("b48a0a1cd979"),
         gen2_light("b48a0a1cd97a"),
         gen2_ht("e86beae4c2d0"),
+        cat.cct_light("c1"),
+        cat.rgbw_light("c2"),
+        cat.white_light("c3"),
+        cat.three_phase_meter("c4"),
+        cat.circuit_meter("c5"),
+        cat.mini_pm("c6"),
+        cat.flood_sensor("c7"),
+        cat.smoke_sensor("c8"),
+        cat.presence_sensor("c9"),
+        cat.addon_relay("ca"),
+        cat.blu_door("cb", "cc"),
+        cat.blu_button("cd", "cc"),
+        cat1.gen1_flood("d1"),
+        cat1.gen1_gas("d2"),
+        cat1.gen1_door("d3"),
+        cat1.gen1_motion("d4"),
+        cat1.gen1_i3("d5"),
+        cat1.gen1_button("d6"),
+        cat1.gen1_addon("d7"),
     ]
     documents = []
     for device in made:
@@ -50,6 +69,12 @@ def _shelly_documents() -> list[dict[str, Any]]:
 
 
 SHELLY_DOCUMENTS = _shelly_documents()
+
+
+def shelly_parse(state: dict[str, Any]) -> Device | None:
+    """The device a state describes, or None."""
+    parsed = parse_device(state)
+    return None if parsed is None else parsed.device
 
 
 @st.composite

@@ -14,7 +14,7 @@ from .appliance_model import (
     Playback,
     RemoteTraits,
 )
-from .client import CloudClient, Setting
+from .client import CloudClient, FoundDevice, Setting
 from .commands import (
     CloseCover,
     Command,
@@ -56,10 +56,12 @@ from .errors import (
     CloudUnreachable,
     CommandRejected,
     DeviceOffline,
+    NotOffered,
     QuotaError,
     RateLimited,
     UnknownDevices,
 )
+from .features import PressKind
 from .model import (
     ButtonTraits,
     Channel,
@@ -76,9 +78,11 @@ from .model import (
     Motion,
     NumberPurpose,
     NumberTraits,
+    PressTraits,
     Reading,
     SwitchPurpose,
     SwitchTraits,
+    Text,
     VacuumActivity,
     VacuumTraits,
     Vendor,
@@ -112,6 +116,7 @@ __all__ = [
     "DoorbellTraits",
     "FanTraits",
     "Flag",
+    "FoundDevice",
     "HumidifierTraits",
     "HvacMode",
     "LightTraits",
@@ -122,6 +127,7 @@ __all__ = [
     "MediaCommand",
     "MediaTraits",
     "Motion",
+    "NotOffered",
     "NumberPurpose",
     "NumberTraits",
     "OpenCover",
@@ -129,6 +135,8 @@ __all__ = [
     "PauseCleaning",
     "Playback",
     "Press",
+    "PressKind",
+    "PressTraits",
     "QuotaError",
     "RateLimited",
     "Reading",
@@ -162,6 +170,7 @@ __all__ = [
     "SwitchBotClient",
     "SwitchPurpose",
     "SwitchTraits",
+    "Text",
     "UnknownDevices",
     "VacuumActivity",
     "VacuumTraits",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol, Self
 
@@ -25,6 +26,20 @@ class Setting(StrEnum):
     HOST = "host"
     BASE_URL = "base_url"
     DEVICE_IDS = "device_ids"
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDevice:
+    """A device the cloud found on the account, for the user to choose."""
+
+    id: str
+    name: str  # as given in the vendor's app; "" when none was
+    model: str
+
+    @property
+    def label(self) -> str:
+        """How a list shows it: by name and model, or by model and id."""
+        return f"{self.name} ({self.model})" if self.name else f"{self.model} ({self.id})"
 
 
 # An account's settings by `Setting` name, as the user gave them.
@@ -81,16 +96,19 @@ class CloudClient(ABC):
         """Devices the user named that the cloud no longer knows."""
         return []
 
-    @property
-    def chooses_devices(self) -> bool:
-        """Whether the user names the account's devices (setting `device_ids`).
+    # Whether the user names the account's devices (setting `device_ids`):
+    # True for a cloud whose API cannot list an account's devices.
+    chooses_devices: ClassVar[bool] = False
 
-        True for a cloud whose API cannot list an account's devices.
+    async def async_discover(self) -> list[FoundDevice]:
+        """The devices the cloud can find for the user to choose from; [] when none.
+
+        Raises NotOffered when the cloud refuses to list them for this account.
         """
-        return False
+        return []
 
-    async def async_discover(self) -> list[str]:
-        """Device ids the cloud can find for the user to choose from; [] when none."""
+    def take_events(self) -> list[PushEvent]:
+        """What the last poll saw happen (button presses counted by the device)."""
         return []
 
     @abstractmethod

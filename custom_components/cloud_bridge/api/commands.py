@@ -35,9 +35,10 @@ class SetBrightness:
 
 @dataclass(frozen=True, slots=True)
 class SetColor:
-    """Light colour as red, green, blue 0-255."""
+    """Light colour as red, green, blue 0-255; `white` 0-255 for a light with a white channel."""
 
     rgb: tuple[int, int, int]
+    white: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

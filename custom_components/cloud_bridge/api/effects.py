@@ -58,8 +58,10 @@ def apply_command(channel: Channel, command: Command) -> None:
             channel.is_on = on
         case SetBrightness(percent=percent) if isinstance(traits, LightTraits):
             traits.brightness, channel.is_on = percent, True
-        case SetColor(rgb=rgb) if isinstance(traits, LightTraits):
+        case SetColor(rgb=rgb, white=white) if isinstance(traits, LightTraits):
             traits.rgb, traits.color_temp, channel.is_on = rgb, None, True
+            if white is not None:
+                traits.white = white
         case SetColorTemp(kelvin=kelvin) if isinstance(traits, LightTraits):
             traits.color_temp, traits.rgb, channel.is_on = kelvin, None, True
         case SetCoverPosition(position=position) if isinstance(traits, CoverTraits):

@@ -25,6 +25,10 @@ class CloudUnreachable(CloudBridgeError):
     """The cloud could not be reached or answered with something unusable."""
 
 
+class NotOffered(CloudBridgeError):
+    """The cloud refused a call this account may not use (an older, optional one)."""
+
+
 class DeviceOffline(CloudBridgeError):
     """The cloud says the device (or the hub in front of it) is offline."""
 

@@ -101,13 +101,24 @@ class ChannelEventType(StrEnum):
     RING = "ring"  # a doorbell was pressed
 
 
+class PressKind(StrEnum):
+    """How a button was pressed."""
+
+    SINGLE = "single_push"
+    DOUBLE = "double_push"
+    TRIPLE = "triple_push"
+    LONG = "long_push"
+    SINGLE_LONG = "single_long_push"
+    LONG_SINGLE = "long_single_push"
+
+
 @dataclass(frozen=True, slots=True)
 class ChannelEvent:
-    """A pushed event reported a happening on one channel (a doorbell press)."""
+    """A happening on one channel: a doorbell rang, a button was pressed."""
 
     device_id: str
     channel_key: str
-    event_type: ChannelEventType
+    event_type: ChannelEventType | PressKind
 
 
 type PushEvent = DeviceChanged | CommandResult | ChannelEvent

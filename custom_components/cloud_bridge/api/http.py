@@ -36,9 +36,10 @@ async def request(
     headers: dict[str, str] | None = None,
     params: dict[str, str] | None = None,
     body: Any = None,
+    form: dict[str, str] | None = None,
 ) -> Response:
-    """Send one request; raise CloudUnreachable when no answer came back."""
-    data = None if body is None else json.dumps(body, separators=(",", ":"))
+    """Send one request (a JSON `body` or a `form`); raise CloudUnreachable when no answer came back."""
+    data: Any = form if body is None else json.dumps(body, separators=(",", ":"))
     try:
         async with session.request(
             method,

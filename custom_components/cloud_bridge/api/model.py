@@ -11,7 +11,7 @@ from .appliance_model import (
     MediaTraits,
     RemoteTraits,
 )
-from .features import KeypadTraits
+from .features import KeypadTraits, PressKind
 
 
 class Vendor(StrEnum):
@@ -31,6 +31,7 @@ class Reading(StrEnum):
     POWER = "power"  # W
     ENERGY = "energy"  # kWh
     VOLTAGE = "voltage"  # V
+    VOLTMETER = "voltmeter"  # V measured at a voltage input (Plus Uni, add-on)
     CURRENT = "current"  # A
     LIGHT_LEVEL = "light_level"  # the vendor's own scale, e.g. 1-20
     USAGE_TODAY = "usage_today"  # minutes switched on today
@@ -39,6 +40,14 @@ class Reading(StrEnum):
     CO2 = "co2"  # ppm
     BASE_BATTERY = "base_battery"  # % of a robot's base station battery
     FILTER_LIFE = "filter_life"  # % of a filter's life left
+    POWER_FACTOR = "power_factor"  # -1..1, as meters report it
+    FREQUENCY = "frequency"  # Hz
+    RETURNED_ENERGY = "returned_energy"  # kWh fed back into the grid
+    ILLUMINANCE = "illuminance"  # lx
+    GAS = "gas"  # ppm of the gas a gas detector watches
+    TILT = "tilt"  # ° a door or window sensor is tilted
+    VIRTUAL = "virtual"  # the value of a number the user made on the device
+    LAST_REPORT = "last_report"  # when a sleeping device last reported, epoch s
 
 
 class Flag(StrEnum):
@@ -58,6 +67,18 @@ class Flag(StrEnum):
     OVERHEATED = "overheated"  # a device is hotter than it should run
     STUCK = "stuck"  # a motor cannot move its load
     DRYING = "drying"  # a humidifier dries its filter
+    SMOKE = "smoke"
+    GAS = "gas"  # a gas detector sounds its alarm
+    VIBRATION = "vibration"
+    EXTERNAL_POWER = "external_power"  # a battery device runs on a power supply
+    MUTED = "muted"  # a detector's alarm sound is muted
+    VIRTUAL = "virtual"  # the value of a yes/no the user made on the device
+
+
+class Text(StrEnum):
+    """A value in words a channel may report."""
+
+    VIRTUAL = "virtual"  # a text or an option the user made on the device
 
 
 class CoverClass(StrEnum):
@@ -142,14 +163,24 @@ class DoorbellTraits:
 
 
 @dataclass(slots=True)
+class PressTraits:
+    """A button whose presses arrive as events; `presses` counts them as the device does."""
+
+    presses: int | None = None
+    last: PressKind | None = None
+
+
+@dataclass(slots=True)
 class LightTraits:
-    """A light; brightness in %, colour as RGB, white as a colour temperature."""
+    """A light; brightness in %, colour as RGB (and a white channel), white as a colour temperature."""
 
     brightness: int | None = None
     rgb: tuple[int, int, int] | None = None
     color_temp: int | None = None
+    white: int | None = None  # 0-255, with rgb, on a light with a white channel
     dimmable: bool = True
     supports_rgb: bool = False
+    supports_white: bool = False
     kelvin_range: tuple[int, int] | None = None
 
 
@@ -215,6 +246,7 @@ type Traits = (
     | NumberTraits
     | ButtonTraits
     | DoorbellTraits
+    | PressTraits
     | LightTraits
     | CoverTraits
     | LockTraits
@@ -245,6 +277,7 @@ class Channel:
     is_on: bool | None = None
     readings: dict[Reading, float | None] = field(default_factory=dict)
     flags: dict[Flag, bool | None] = field(default_factory=dict)
+    texts: dict[Text, str | None] = field(default_factory=dict)
     assumed: bool = False
 
     @property
@@ -268,6 +301,9 @@ class Device:
     via_device: str | None = None
     sw_version: str | None = None
     channels: dict[str, Channel] = field(default_factory=dict)
+    # A battery device that sleeps between reports: offline is its normal
+    # state, and its last readings stand until the next report.
+    sleeps: bool = False
 
     @property
     def switch_channels(self) -> list[Channel]:

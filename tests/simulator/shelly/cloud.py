@@ -25,7 +25,9 @@ from .devices import (
 MAX_IDS = 10
 _SELECTABLE = ("status", "settings")
 _LIGHT_RANGES = {"brightness": 100, "red": 255, "green": 255, "blue": 255, "white": 255,
-                 "gain": 100}
+                 "gain": 100, "temperature": 7000}
+# The current v2 document: set/light takes 2700-7000 K, set/groups 2500-7000 K.
+_KELVIN_LOW = {"single": 2700, "group": 2500}
 # A group reports failures with its own, smaller vocabulary of error strings.
 _GROUP_ERRORS = {
     "DEVICE_OFFLINE": "DEVICE_FAILED_COMMAND",
@@ -79,6 +81,10 @@ class ShellyCloud(SimulatedCloud):
         # The document says failedCommands ids are decimal; False echoes them as sent.
         self.group_ids_decimal = True
         self.devices: dict[str, ShellyDevice] = {}
+        # How the older listing calls answer: "ok", "refused" (isok false, as for
+        # accounts Shelly no longer offers them to) or "gone" (404).
+        self.discovery = "ok"
+        self.discovery_calls = 0
         self._last_accepted: dict[str, float] = {}
         self._timers: list[asyncio.TimerHandle] = []
         router = self.app.router
@@ -89,6 +95,7 @@ class ShellyCloud(SimulatedCloud):
         router.add_post("/v2/devices/api/set/groups", self._set_groups)
         # The older v1 call; kept only because it can list an account's devices.
         router.add_post("/device/all_status", self._all_status)
+        router.add_post("/interface/device/list", self._device_list)
 
     # -- test-facing state --------------------------------------------------------------
 
@@ -257,13 +264,18 @@ class ShellyCloud(SimulatedCloud):
         target: str | int = position
         return lambda device, channel: set_cover(device, channel, target)
 
-    def _parse_light(self, command: JsonDict) -> Apply:
+    def _parse_group_light(self, command: JsonDict) -> Apply:
+        return self._parse_light(command, "group")
+
+    def _parse_light(self, command: JsonDict, call: str = "single") -> Apply:
         on = command.get("on")
         if on is not None and not isinstance(on, bool):
             raise bad_request("on must be a boolean")
         changes: JsonDict = {} if on is None else {"on": on}
         for key in LIGHT_FIELDS:
             value = _number(command, key, _LIGHT_RANGES[key])
+            if key == "temperature" and value is not None and value < _KELVIN_LOW[call]:
+                raise bad_request("temperature is out of range")
             if value is not None:
                 changes[key] = int(value)
         if not changes:
@@ -292,7 +304,7 @@ class ShellyCloud(SimulatedCloud):
         if refused is not None:
             return refused
         parsers = {"switch": self._parse_switch, "cover": self._parse_cover,
-                   "light": self._parse_light}
+                   "light": self._parse_group_light}
         jobs: list[tuple[list[str], Apply]] = []
         try:
             if not any(kind in payload for kind in parsers):
@@ -336,10 +348,24 @@ class ShellyCloud(SimulatedCloud):
 
     # -- deprecated v1 ----------------------------------------------------------------------
 
-    async def _all_status(self, request: web.Request) -> web.Response:
+    def _v1_refused(self) -> web.Response | None:
+        self.discovery_calls += 1
+        if self.discovery == "gone":
+            return web.Response(status=404, text="Not Found")
+        if self.discovery == "refused":
+            return web.json_response(
+                {"isok": False, "errors": {"wrong_api": "Use the v2 API"}})
+        return None
+
+    async def _v1_gate(self, request: web.Request) -> web.Response | None:
         form = await request.post()
-        key = form.get("auth_key") or request.query.get("auth_key")
+        key = form.get("auth_key")
         refused = self._gate(key if isinstance(key, str) else None)
+        # A response is a mapping, falsy when empty: test against None.
+        return refused if refused is not None else self._v1_refused()
+
+    async def _all_status(self, request: web.Request) -> web.Response:
+        refused = await self._v1_gate(request)
         if refused is not None:
             return refused
         devices_status: dict[str, Any] = {}
@@ -347,5 +373,14 @@ class ShellyCloud(SimulatedCloud):
             status = copy.deepcopy(device.status)
             status["_dev_info"] = {"id": device.id, "code": device.code, "gen": device.gen,
                                    "online": device.online}
-            devices_status[device.id] = status
+            # The outer key is not the id the v2 calls take for every device.
+            devices_status[f"{device.id}_status"] = status
         return web.json_response({"isok": True, "data": {"devices_status": devices_status}})
+
+    async def _device_list(self, request: web.Request) -> web.Response:
+        refused = await self._v1_gate(request)
+        if refused is not None:
+            return refused
+        devices = {d.id: {"id": d.id, "name": d.name, "type": d.code, "gen": d.gen}
+                   for d in self.devices.values()}
+        return web.json_response({"isok": True, "data": {"devices": devices}})

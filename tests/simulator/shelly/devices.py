@@ -7,6 +7,10 @@ import time
 from typing import Any
 
 JsonDict = dict[str, Any]
+# The last report of sleeping devices (2025-12-07 09:33:20 UTC): fixed, so
+# snapshots do not move with the clock.
+REPORTED_AT = 1765100000.0
+REPORTED_AT_TEXT = "2025-12-07 09:33:20"
 
 
 class ShellyError(Exception):
@@ -37,6 +41,15 @@ class ShellyDevice:
     online: bool = True
     # Watts drawn per channel while on, so turning a channel back on restores a load.
     loads: dict[int, float] = field(default_factory=dict)
+    # The name given in the app where the settings have none (BLU devices).
+    app_name: str = ""
+
+    @property
+    def name(self) -> str:
+        """The name the app shows (and /interface/device/list gives)."""
+        given = self.settings.get("name") if self.is_gen1 else (
+            self.settings.get("sys", {}).get("device", {}).get("name"))
+        return given if isinstance(given, str) and given else self.app_name
 
     @property
     def is_gen1(self) -> bool:
@@ -221,6 +234,7 @@ def gen2_ht(device_id: str, *, code: str = "SNSN-0013A", name: str = "Plus H&T")
     status["devicepower:0"] = {
         "id": 0, "battery": {"V": 5.9, "percent": 78}, "external": {"present": False},
     }
+    status["ts"] = REPORTED_AT
     settings["temperature:0"] = {"id": 0, "name": None, "report_thr_C": 0.5}
     settings["humidity:0"] = {"id": 0, "name": None, "report_thr": 5.0}
     return ShellyDevice(device_id, "G2", "sensor", code, status, settings)
@@ -295,7 +309,7 @@ def set_cover(device: ShellyDevice, channel: int, position: str | int) -> None:
     cover["source"] = "cloud"
 
 
-LIGHT_FIELDS = ("brightness", "red", "green", "blue", "white", "gain")
+LIGHT_FIELDS = ("brightness", "red", "green", "blue", "white", "gain", "temperature")
 
 
 def set_light(device: ShellyDevice, channel: int, command: JsonDict) -> None:
@@ -310,7 +324,11 @@ def set_light(device: ShellyDevice, channel: int, command: JsonDict) -> None:
             light["ison"] = command["on"]
         light["source"] = "cloud"
         return
-    light = _component(device, ("light", "rgb", "rgbw"), channel)
+    light = _component(device, ("light", "rgb", "rgbw", "cct"), channel)
+    if "temperature" in command:
+        if "ct" not in light:
+            raise ShellyError(400, "DEVICE_INVALID_MODE", "Light has no white temperature")
+        light["ct"] = command["temperature"]
     if "on" in command:
         light["output"] = command["on"]
     if "brightness" in command:

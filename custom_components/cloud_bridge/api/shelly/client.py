@@ -1,4 +1,4 @@
-"""Shelly Cloud Control API v2 client: device state by id, switch commands, one call a second."""
+"""Shelly Cloud Control API v2 client: device state by id, commands, discovery, one call a second."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from typing import Any, Self
 
 import aiohttp
 
-from ..client import CloudClient, Setting, Settings
+from ..client import CloudClient, FoundDevice, Setting, Settings
 from ..commands import Command
 from ..errors import AuthError, CloudUnreachable, RateLimited, UnknownDevices
+from ..features import ChannelEvent, PressKind, PushEvent
 from ..http import Response, fingerprint, request
 from ..limiter import spacer_for
-from ..model import Channel, Device, Vendor
+from ..model import Channel, Device, PressTraits, Vendor
 from .batch import CommandBatcher, Pending
 from .commands import encode, failure, set_error
+from .discovery import async_discover
 from .fields import DEVICE, device_channel
 from .settings import normalize_host
 from .status import parse_device
@@ -41,6 +43,8 @@ class ShellyClient(CloudClient):
     """The devices of one Shelly Cloud account, by the ids the user gave."""
 
     vendor = Vendor.SHELLY
+    # Control API v2 has no call that lists an account's devices.
+    chooses_devices = True
 
     def __init__(
         self,
@@ -57,6 +61,11 @@ class ShellyClient(CloudClient):
             fingerprint("shelly", self._base_url, auth_key), CALL_INTERVAL
         )
         self._missing: list[str] = []
+        # The last state of each device: what a sleeping one keeps, what a
+        # button's press count is compared with.
+        self._last: dict[str, Device] = {}
+        self._events: list[PushEvent] = []
+        self.unmapped: dict[str, list[str]] = {}
         self._batcher = CommandBatcher(self._send_one, self._send_groups, failure)
 
     @classmethod
@@ -72,11 +81,6 @@ class ShellyClient(CloudClient):
     def account_id(self) -> str:
         return fingerprint("shelly", self._auth_key)
 
-    @property
-    def chooses_devices(self) -> bool:
-        # Control API v2 has no call that lists an account's devices.
-        return True
-
     def min_poll_interval(self, devices: Mapping[str, Device]) -> float:
         # Leave at least as many call slots for commands as polls take.
         calls = math.ceil(len(self.device_ids) / IDS_PER_CALL)
@@ -88,17 +92,23 @@ class ShellyClient(CloudClient):
     async def _post(
         self, path: str, body: dict[str, Any], *, urgent: bool = False
     ) -> Response:
-        url = f"{self._base_url}/v2/devices/api/{path}"
+        return await self._call(
+            f"/v2/devices/api/{path}",
+            urgent=urgent,
+            params={"auth_key": self._auth_key},
+            headers={"Content-Type": "application/json"},
+            body=body,
+        )
+
+    async def _post_form(self, path: str) -> Response:
+        # The older v1 calls take the key as a form field.
+        return await self._call(path, urgent=True, form={"auth_key": self._auth_key})
+
+    async def _call(self, path: str, *, urgent: bool, **send: Any) -> Response:
+        url = f"{self._base_url}{path}"
         for attempt in range(RATE_LIMIT_RETRIES):
             async with self._spacer.slot(urgent=urgent):
-                resp = await request(
-                    self._session,
-                    "POST",
-                    url,
-                    params={"auth_key": self._auth_key},
-                    headers={"Content-Type": "application/json"},
-                    body=body,
-                )
+                resp = await request(self._session, "POST", url, **send)
             if not _is_rate_limited(resp):
                 break
             _LOGGER.debug("Shelly Cloud asked to slow down (try %s)", attempt + 1)
@@ -120,10 +130,57 @@ class ShellyClient(CloudClient):
             if resp.status != 200 or not isinstance(resp.data, list):
                 raise CloudUnreachable(f"HTTP {resp.status}")
             for state in resp.data:
-                device = parse_device(state) if isinstance(state, dict) else None
-                if device is not None and device.id in chunk:
-                    devices[device.id] = device
+                parsed = parse_device(state) if isinstance(state, dict) else None
+                if parsed is not None and parsed.device.id in chunk:
+                    devices[parsed.device.id] = self._settle(parsed.device)
+                    self._note_unmapped(parsed.device.id, parsed.unmapped)
         return devices
+
+    def _note_unmapped(self, device_id: str, parts: list[str]) -> None:
+        if parts and parts != self.unmapped.get(device_id):
+            _LOGGER.info(
+                "Shelly device %s reports parts Cloud Bridge does not map yet: %s",
+                device_id,
+                ", ".join(parts),
+            )
+        if parts:
+            self.unmapped[device_id] = parts
+        else:
+            self.unmapped.pop(device_id, None)
+
+    def _settle(self, device: Device) -> Device:
+        """The device as read, with what it said before where it says nothing now."""
+        last = self._last.get(device.id)
+        if last is not None:
+            # Asleep, the cloud may answer with no status at all.
+            device.sleeps = device.sleeps or last.sleeps
+            if device.sleeps and not device.online:
+                _carry_over(last, device)
+            self._count_presses(last, device)
+        self._last[device.id] = device
+        return device
+
+    def _count_presses(self, last: Device, device: Device) -> None:
+        for key, channel in device.channels.items():
+            before = last.channels.get(key)
+            now = channel.traits
+            if not (
+                isinstance(now, PressTraits)
+                and before is not None
+                and isinstance(before.traits, PressTraits)
+                and now.presses is not None
+                and before.traits.presses is not None
+                and now.presses > before.traits.presses
+            ):
+                continue
+            # Presses between two polls show as one: the device keeps only the last.
+            self._events.append(
+                ChannelEvent(device.id, key, now.last or PressKind.SINGLE)
+            )
+
+    def take_events(self) -> list[PushEvent]:
+        events, self._events = self._events, []
+        return events
 
     async def async_get_devices(self) -> dict[str, Device]:
         devices = await self._read(self.device_ids)
@@ -152,25 +209,11 @@ class ShellyClient(CloudClient):
         """Configured ids the cloud did not answer for at the last poll."""
         return self._missing
 
-    async def async_discover(self) -> list[str]:
-        """The account's device ids, from the older v1 `/device/all_status` call.
+    async def async_discover(self) -> list[FoundDevice]:
+        return await async_discover(self._post_form)
 
-        A convenience only: the call is deprecated and may go away, so an
-        empty list (not an error) is the answer when it does not work.
-        """
-        try:
-            async with self._spacer.slot(urgent=True):
-                resp = await request(
-                    self._session,
-                    "POST",
-                    f"{self._base_url}/device/all_status",
-                    params={"auth_key": self._auth_key},
-                )
-        except CloudUnreachable:
-            return []
-        data = resp.data.get("data") if isinstance(resp.data, dict) else None
-        found = data.get("devices_status") if isinstance(data, dict) else None
-        return sorted(found) if resp.status == 200 and isinstance(found, dict) else []
+    def diagnostics(self) -> dict[str, Any]:
+        return {"unmapped_components": dict(sorted(self.unmapped.items()))}
 
     async def async_validate(self) -> None:
         """Raise UnknownDevices naming every id the cloud does not know."""
@@ -204,3 +247,22 @@ class ShellyClient(CloudClient):
             if isinstance(failed, dict)
             else {}
         )
+
+
+def _carry_over(last: Device, device: Device) -> None:
+    """A sleeping device's last readings stand until it reports again."""
+    for key, before in last.channels.items():
+        channel = device.channels.get(key)
+        if channel is None:
+            device.channels[key] = before
+            continue
+        for reading, value in before.readings.items():
+            if channel.readings.get(reading) is None:
+                channel.readings[reading] = value
+        for flag, state in before.flags.items():
+            if channel.flags.get(flag) is None:
+                channel.flags[flag] = state
+        for text, words in before.texts.items():
+            if channel.texts.get(text) is None:
+                channel.texts[text] = words
+    device.via_device = device.via_device or last.via_device

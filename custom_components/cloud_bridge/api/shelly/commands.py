@@ -10,6 +10,7 @@ from ..commands import (
     OpenCover,
     SetBrightness,
     SetColor,
+    SetColorTemp,
     SetCoverPosition,
     SetPower,
     SetPowerFor,
@@ -19,6 +20,7 @@ from ..errors import CloudUnreachable, CommandRejected, DeviceOffline, Rejection
 from ..http import Response
 from ..model import Channel, CoverTraits, LightTraits
 
+TEMPERATURE_RANGE = (2700, 7000)  # K that set/light takes (set/groups: 2500-7000)
 # Error strings of the set calls, from the document's tables.
 OFFLINE_ERRORS = {"DEVICE_OFFLINE"}
 REJECTIONS = {
@@ -49,8 +51,13 @@ def encode(channel: Channel, command: Command) -> tuple[str, dict[str, Any]]:
             return f"set/{kind}", {"on": on, "toggle_after": seconds}
         case SetBrightness(percent=percent) if kind == "light":
             return "set/light", {"on": True, "brightness": percent}
-        case SetColor(rgb=(red, green, blue)) if kind == "light":
-            return "set/light", {"on": True, "red": red, "green": green, "blue": blue}
+        case SetColor(rgb=(red, green, blue), white=white) if kind == "light":
+            body = {"on": True, "red": red, "green": green, "blue": blue}
+            return "set/light", body if white is None else {**body, "white": white}
+        case SetColorTemp(kelvin=kelvin) if kind == "light":
+            # The current v2 document: `temperature`, 2700-7000 K on set/light.
+            low, high = TEMPERATURE_RANGE
+            return "set/light", {"on": True, "temperature": max(low, min(kelvin, high))}
         case SetCoverPosition(position=position) if kind == "cover":
             return "set/cover", {"position": position}
         case OpenCover() if kind == "cover":

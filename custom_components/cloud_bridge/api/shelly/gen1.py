@@ -1,4 +1,4 @@
-"""Shelly gen1 status shapes: relays[], rollers[], lights[], meters[], emeters[], tmp, hum, bat."""
+"""Shelly gen1 status shapes: relays[], rollers[], lights[], meters[], emeters[], inputs[], sensors."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ..model import (
     SwitchTraits,
 )
 from ..values import clamp, number, whole
+from . import gen1_sensors
 from .fields import (
     WATT_MINUTES_PER_KWH,
     WH_PER_KWH,
@@ -143,31 +144,55 @@ def _emeters(status: dict[str, Any]) -> list[Channel]:
     return channels
 
 
-def _inputs(status: dict[str, Any]) -> list[Channel]:
-    return [
-        Channel(
-            key=f"input:{index}",
-            index=index,
-            flags={Flag.INPUT: as_bool(as_dict(item).get("input"))},
-        )
-        for index, item in enumerate(as_list(status.get("inputs")))
-    ]
+def _inputs(
+    status: dict[str, Any], settings: dict[str, Any], code: str
+) -> list[Channel]:
+    channels = []
+    for index, item in enumerate(as_list(status.get("inputs"))):
+        item = as_dict(item)
+        if gen1_sensors.is_button(code, settings, index):
+            channels.append(gen1_sensors.button(index, item))
+        else:
+            channels.append(
+                Channel(
+                    key=f"input:{index}",
+                    index=index,
+                    flags={Flag.INPUT: as_bool(item.get("input"))},
+                )
+            )
+    return channels
+
+
+# The parts of a gen1 status that are objects or lists yet no device function.
+HOUSEKEEPING = frozenset(
+    {"wifi_sta", "wifi_sta1", "cloud", "mqtt", "update", "actions_stats",
+     "act_reasons", "ext_sensors", "ext_switch", "tmp", "hum", "bat", "sensor",
+     "accel", "lux", "gas_sensor", "concentration", "ext_temperature",
+     "ext_humidity", "relays", "rollers", "lights", "meters", "emeters",
+     "inputs", "time", "ble", "debug"}
+)  # fmt: skip
 
 
 def gen1_channels(
-    status: dict[str, Any], settings: dict[str, Any], online: bool
-) -> list[Channel]:
-    """Every channel of a gen1 device."""
+    status: dict[str, Any], settings: dict[str, Any], online: bool, code: str = ""
+) -> tuple[list[Channel], list[str]]:
+    """Every channel of a gen1 device, and the parts of its status nothing maps."""
     # A Shelly 2.5 lists relays[] in roller mode too: its mode says which is real.
     mode = settings.get("mode")
     channels = [] if mode == "roller" else _relays(status, settings)
     channels += _rollers(status, settings) + _lights(status, settings)
-    channels += _emeters(status) + _inputs(status)
+    channels += _emeters(status) + _inputs(status, settings, code)
+    channels += gen1_sensors.probes(status)
     readings: dict[Reading, float | None] = {}
     if "hum" in status:
         # An H&T: `tmp` is the room's temperature.
         readings[Reading.TEMPERATURE] = number(as_dict(status.get("tmp")).get("tC"))
         readings[Reading.HUMIDITY] = number(as_dict(status["hum"]).get("value"))
+    elif "tmp" in status and (
+        "bat" in status or "flood" in status or "sensor" in status
+    ):
+        # A battery sensor's `tmp` is the room's temperature too.
+        readings[Reading.TEMPERATURE] = number(as_dict(status["tmp"]).get("tC"))
     elif "tmp" in status:
         # Relays and dimmers: `tmp` is the device's own temperature.
         readings[Reading.DEVICE_TEMPERATURE] = number(as_dict(status["tmp"]).get("tC"))
@@ -175,7 +200,16 @@ def gen1_channels(
         readings[Reading.BATTERY] = number(as_dict(status["bat"]).get("value"))
     if "wifi_sta" in status:
         readings[Reading.SIGNAL] = number(as_dict(status["wifi_sta"]).get("rssi"))
-    return [*channels, device_channel(readings, online)]
+    device = device_channel(readings, online)
+    gen1_sensors.device_sensors(status, device)
+    unmapped = [
+        key
+        for key, value in status.items()
+        if isinstance(value, dict | list)
+        and not key.startswith("_")
+        and key not in HOUSEKEEPING
+    ]
+    return [*channels, device], unmapped
 
 
 def gen1_name(settings: dict[str, Any]) -> str | None:

@@ -1,7 +1,8 @@
-"""Shelly gen2+ status shapes: one `<component>:<id>` key per switch, cover, light, input, meter."""
+"""Shelly gen2+ status shapes: one `<component>:<id>` key per output, input, meter and sensor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..model import (
@@ -11,36 +12,39 @@ from ..model import (
     Flag,
     LightTraits,
     Motion,
+    PressTraits,
     Reading,
     SwitchTraits,
 )
 from ..values import clamp, number, whole
+from . import gen2_meters, gen2_sensors
 from .fields import (
-    WH_PER_KWH,
     as_bool,
     as_dict,
     device_channel,
     name,
-    scaled,
 )
+from .gen2_meters import meter
 
 COVER_MOTION = {"opening": Motion.OPENING, "closing": Motion.CLOSING}
-# Fields of switch:N, cover:N, pm1:N and em1:N that are readings.
-METER_FIELDS = {
-    Reading.POWER: ("apower", "act_power"),
-    Reading.VOLTAGE: ("voltage",),
-    Reading.CURRENT: ("current",),
-}
+# White temperature of cct:N (and light:N where it reports one), unless its settings say.
+KELVIN_RANGE = (2700, 6500)
+# Parts of the status that are no device function (or one Cloud Bridge leaves
+# to the vendor's app): never reported as unmapped.
+IGNORED = frozenset(
+    {"sys", "cloud", "mqtt", "ble", "ws", "eth", "ui", "plugs_ui", "script",
+     "schedule", "knx", "matter", "modbus", "bthome", "bthomedevice",
+     "bthomesensor", "sensoraddon", "wd", "zigbee", "ht_ui", "reporter",
+     "packetid", "button", "group", "object", "service"}
+)  # fmt: skip
+type Builder = Callable[[str, int, dict[str, Any], str | None], Channel]
 
 
-def _meter(channel: Channel, value: dict[str, Any]) -> Channel:
-    for reading, fields in METER_FIELDS.items():
-        for field in fields:
-            if field in value:
-                channel.readings[reading] = number(value[field])
-    if "aenergy" in value:
-        channel.readings[Reading.ENERGY] = scaled(
-            as_dict(value["aenergy"]).get("total"), WH_PER_KWH
+def _temperature(channel: Channel, value: dict[str, Any]) -> Channel:
+    # An output's own temperature, inside the device.
+    if isinstance(value.get("temperature"), dict):
+        channel.readings[Reading.DEVICE_TEMPERATURE] = number(
+            value["temperature"].get("tC")
         )
     return channel
 
@@ -53,7 +57,7 @@ def _switch(key: str, index: int, value: dict[str, Any], label: str | None) -> C
         traits=SwitchTraits(),
         is_on=as_bool(value.get("output")),
     )
-    return _meter(channel, value)
+    return _temperature(meter(channel, value), value)
 
 
 def _cover(key: str, index: int, value: dict[str, Any], label: str | None) -> Channel:
@@ -70,14 +74,22 @@ def _cover(key: str, index: int, value: dict[str, Any], label: str | None) -> Ch
             supports_position=position is not None or value.get("pos_control") is True,
         ),
     )
-    return _meter(channel, value)
+    return _temperature(meter(channel, value), value)
 
 
 def _light(key: str, index: int, value: dict[str, Any], label: str | None) -> Channel:
+    component = key.partition(":")[0]
     level = whole(value.get("brightness"))
+    # cct:N reports `ct`; a light:N that does white temperature, a number in
+    # `temperature` (which on other lights is an object: the device's own).
+    kelvin = whole(value.get("ct", value.get("temperature")))
+    white_light = component == "cct" or (kelvin is not None and kelvin > 0)
     traits = LightTraits(
         brightness=None if level is None else clamp(level),
-        supports_rgb=key.startswith("rgb"),
+        supports_rgb=component in ("rgb", "rgbw"),
+        supports_white=component == "rgbw",
+        kelvin_range=KELVIN_RANGE if white_light else None,
+        color_temp=clamp(kelvin, *KELVIN_RANGE) if white_light and kelvin else None,
     )
     rgb = value.get("rgb")
     if traits.supports_rgb and isinstance(rgb, list) and len(rgb) == 3:
@@ -85,6 +97,9 @@ def _light(key: str, index: int, value: dict[str, Any], label: str | None) -> Ch
         if None not in parts:
             red, green, blue = (clamp(c or 0, 0, 255) for c in parts)
             traits.rgb = (red, green, blue)
+    if traits.supports_white:
+        white = whole(value.get("white"))
+        traits.white = None if white is None else clamp(white, 0, 255)
     channel = Channel(
         key=key,
         index=index,
@@ -92,7 +107,7 @@ def _light(key: str, index: int, value: dict[str, Any], label: str | None) -> Ch
         traits=traits,
         is_on=as_bool(value.get("output")),
     )
-    return _meter(channel, value)
+    return _temperature(meter(channel, value), value)
 
 
 def _input(key: str, index: int, value: dict[str, Any], label: str | None) -> Channel:
@@ -104,36 +119,36 @@ def _input(key: str, index: int, value: dict[str, Any], label: str | None) -> Ch
     )
 
 
-def _em(key: str, index: int, value: dict[str, Any], label: str | None) -> Channel:
-    # A three-phase meter: the totals over its phases.
-    return Channel(
-        key=key,
-        index=index,
-        name=label,
-        readings={
-            Reading.POWER: number(value.get("total_act_power")),
-            Reading.CURRENT: number(value.get("total_current")),
-        },
-    )
+def _button(key: str, index: int, label: str | None) -> Channel:
+    # A button's presses are events the status keeps no trace of.
+    return Channel(key=key, index=index, name=label, traits=PressTraits())
 
 
-def _plain_meter(
-    key: str, index: int, value: dict[str, Any], label: str | None
-) -> Channel:
-    return _meter(Channel(key=key, index=index, name=label), value)
-
-
-COMPONENTS = {
+COMPONENTS: dict[str, Builder] = {
     "switch": _switch,
     "cover": _cover,
     "light": _light,
+    "cct": _light,
     "rgb": _light,
     "rgbw": _light,
     "input": _input,
-    "em": _em,
-    "em1": _plain_meter,
-    "pm1": _plain_meter,
+    "em1": gen2_meters.em1,
+    "pm1": gen2_meters.pm1,
+    "flood": gen2_sensors.flood,
+    "smoke": gen2_sensors.smoke,
+    "illuminance": gen2_sensors.illuminance,
+    "presence": gen2_sensors.presence,
+    "presencezone": gen2_sensors.presence,
+    "voltmeter": gen2_sensors.voltmeter,
+    "window": gen2_sensors.window,
+    "motion": gen2_sensors.motion,
+    "boolean": gen2_sensors.virtual,
+    "number": gen2_sensors.virtual,
+    "text": gen2_sensors.virtual,
+    "enum": gen2_sensors.virtual,
 }
+# Counters that belong to a meter component of the same instance.
+COUNTERS = {"emdata": gen2_meters.emdata, "em1data": gen2_meters.em1data}
 
 
 def _order(key: str) -> tuple[str, int]:
@@ -141,30 +156,63 @@ def _order(key: str) -> tuple[str, int]:
     return component, int(instance) if instance.isdigit() else -1
 
 
+def _device_reading(component: str, value: dict[str, Any], device: Channel) -> bool:
+    """Fold what the device reports about itself into its channel; False if not such a part."""
+    readings = device.readings
+    if component == "temperature":
+        # The first sensor is the room's; a device has one room.
+        readings.setdefault(Reading.TEMPERATURE, number(value.get("tC")))
+    elif component == "humidity":
+        readings.setdefault(Reading.HUMIDITY, number(value.get("rh")))
+    elif component == "devicepower":
+        gen2_sensors.devicepower(device, value)
+    elif component == "wifi":
+        readings[Reading.SIGNAL] = number(value.get("rssi"))
+    else:
+        return False
+    return True
+
+
 def gen2_channels(
-    status: dict[str, Any], settings: dict[str, Any], online: bool
-) -> list[Channel]:
-    """Every channel of a gen2+ device."""
-    channels: list[Channel] = []
-    readings: dict[Reading, float | None] = {}
+    status: dict[str, Any],
+    settings: dict[str, Any],
+    online: bool,
+    *,
+    ble: bool = False,
+) -> tuple[list[Channel], list[str]]:
+    """Every channel of a gen2+ (or BLU) device, and the components nothing maps."""
+    channels: dict[str, Channel] = {}
+    counters: dict[str, dict[Reading, float | None]] = {}
+    unmapped: list[str] = []
+    device = device_channel({}, online)
     for key in sorted(status, key=_order):
-        component, _, instance = key.partition(":")
-        value = as_dict(status[key])
-        build = COMPONENTS.get(component)
-        if build is not None and instance.isdigit():
-            label = name(as_dict(settings.get(key)).get("name"))
-            channels.append(build(key, int(instance), value, label))
-        elif component == "temperature" and Reading.TEMPERATURE not in readings:
-            readings[Reading.TEMPERATURE] = number(value.get("tC"))
-        elif component == "humidity" and Reading.HUMIDITY not in readings:
-            readings[Reading.HUMIDITY] = number(value.get("rh"))
-        elif component == "devicepower":
-            readings[Reading.BATTERY] = number(
-                as_dict(value.get("battery")).get("percent")
-            )
-        elif component == "wifi":
-            readings[Reading.SIGNAL] = number(value.get("rssi"))
-    return [*channels, device_channel(readings, online)]
+        component, _, raw = key.partition(":")
+        value = status[key]
+        if key.startswith("_") or not isinstance(value, dict):
+            continue  # the cloud's own fields (_updated, ts, serial, …)
+        instance = int(raw) if raw.isdigit() else 0
+        config = as_dict(settings.get(key))
+        label = name(config.get("name"))
+        if component in ("temperature", "humidity") and (
+            instance >= gen2_sensors.PROBE_BASE
+        ):
+            channels[key] = gen2_sensors.probe(key, instance, value, label)
+        elif _device_reading(component, value, device):
+            pass
+        elif component == "input" and (ble or config.get("type") == "button"):
+            channels[key] = _button(key, instance, label)
+        elif component == "em":
+            channels.update((c.key, c) for c in gen2_meters.em(key, value, label))
+        elif component in COUNTERS:
+            counters.update(COUNTERS[component](key, value))
+        elif (build := COMPONENTS.get(component)) is not None:
+            channels[key] = build(key, instance, value, label)
+        elif component not in IGNORED:
+            unmapped.append(key)
+    for key, readings in counters.items():
+        if key in channels:
+            channels[key].readings.update(readings)
+    return [*channels.values(), device], unmapped
 
 
 def gen2_name(settings: dict[str, Any]) -> str | None:

@@ -1,34 +1,90 @@
-"""Shelly device states (gen1 and gen2+) turned into neutral devices."""
+"""Shelly device states (gen1, gen2+ and BLU behind a gateway) turned into neutral devices."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
-from ..model import Device
-from .fields import as_dict
+from ..model import Device, Reading
+from ..values import number
+from .fields import DEVICE, as_dict
 from .gen1 import gen1_channels, gen1_name
 from .gen2 import gen2_channels, gen2_name
 from .models import MODEL_NAMES
 
+BLE_GEN = "GBLE"  # a BLU device, reported by the gateway that hears it
 
-def parse_device(state: dict[str, Any]) -> Device | None:
+
+@dataclass(slots=True)
+class Parsed:
+    """A device as its state describes it, and the parts of the state nothing maps."""
+
+    device: Device
+    unmapped: list[str] = field(default_factory=list)
+
+
+def hex_id(value: Any) -> str | None:
+    """A device id as the v2 calls spell it: the decimal form some parts use, in hex."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format(value, "012x")
+    if isinstance(value, str) and value.isdigit():
+        return format(int(value), "012x")
+    return value if isinstance(value, str) and value else None
+
+
+def _last_report(status: dict[str, Any]) -> float | None:
+    """When the device last reported, as epoch seconds, from what its status has."""
+    for value in (
+        status.get("ts"),
+        as_dict(status.get("sys")).get("unixtime"),
+        status.get("unixtime"),
+    ):
+        # After a deep-sleep wake the device's own clock reads null or 0.
+        if (seconds := number(value)) is not None and seconds > 0:
+            return seconds
+    updated = status.get("_updated")
+    if isinstance(updated, str):
+        try:
+            when = datetime.strptime(updated, "%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            return None
+        return when.replace(tzinfo=UTC).timestamp()
+    return None
+
+
+def parse_device(state: dict[str, Any]) -> Parsed | None:
     """One entry of the get call's answer; None when it has no id."""
     device_id = state.get("id")
     if not isinstance(device_id, str) or not device_id:
         return None
     code = state.get("code") if isinstance(state.get("code"), str) else None
-    gen1 = state.get("gen") == "G1"
+    gen = state.get("gen")
     online = state.get("online") in (1, True)
     status = as_dict(state.get("status"))
     settings = as_dict(state.get("settings"))
-    channels = (gen1_channels if gen1 else gen2_channels)(status, settings, online)
-    given = gen1_name(settings) if gen1 else gen2_name(settings)
-    return Device(
+    if gen == "G1":
+        channels, unmapped = gen1_channels(status, settings, online, code or "")
+        given = gen1_name(settings)
+    else:
+        channels, unmapped = gen2_channels(status, settings, online, ble=gen == BLE_GEN)
+        given = gen2_name(settings)
+    model = MODEL_NAMES.get(code or "", code or str(state.get("type") or "Shelly"))
+    device = Device(
         id=device_id,
-        name=given or f"Shelly {code or device_id}",
-        model=MODEL_NAMES.get(code or "", code or str(state.get("type") or "Shelly")),
+        # BLU devices have no settings: the name given in the app is not here.
+        name=given or (model if code in MODEL_NAMES else f"Shelly {code or device_id}"),
+        model=model,
         model_id=code or "",
         manufacturer="Shelly",
         online=online,
         channels={channel.key: channel for channel in channels},
     )
+    readings = device.channels[DEVICE].readings
+    # Battery devices sleep between reports; BLU devices only ever report.
+    device.sleeps = gen == BLE_GEN or Reading.BATTERY in readings
+    if device.sleeps:
+        readings[Reading.LAST_REPORT] = _last_report(status)
+    if gen == BLE_GEN:
+        device.via_device = hex_id(as_dict(status.get("reporter")).get("id"))
+    return Parsed(device, unmapped)
