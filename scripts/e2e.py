@@ -198,7 +198,7 @@ def run(args: argparse.Namespace, report: Report, processes: Processes) -> None:
         )
 
     with report.phase("browser"):
-        asyncio.run(browser_checks(args, url, api, plus_2pm, report))
+        asyncio.run(browser_checks(args, url, api, plus_2pm, report, clouds.shelly))
 
     problems = log_problems(config / "home-assistant.log")
     report.check(

@@ -10,6 +10,7 @@ from pathlib import Path
 import time
 from typing import Any, cast
 
+from scripts.develop_setup import DEMO_SHELLY_AUTH_KEY
 from scripts.e2e_checks import Entity
 from scripts.e2e_support import HEIGHT, STEP_TIMEOUT, WIDTH, Failed, Report
 from scripts.hass_api import (
@@ -50,7 +51,7 @@ FIND = """(selector, text) => {
     .map((el) => [el, el.getBoundingClientRect(), deepText(el).replace(/\\s+/g, ' ').trim()])
     .filter(([el, r, t]) => r.width > 0 && r.height > 0 && t.includes(text || ''))
     .map(([el, r, t]) => ({x: r.x, y: r.y, width: r.width, height: r.height, text: t,
-                           expanded: el.expanded ?? null}));
+                           expanded: el.expanded ?? null, checked: el.checked ?? null}));
 }"""
 
 
@@ -131,14 +132,62 @@ STEP_SHOWN = """(() => {
 })()"""
 
 
+async def _add_integration(page: Page, url: str) -> None:
+    """Open Add integration → Cloud Bridge, up to its menu."""
+    await page.goto(f"{url}/config/integrations/dashboard")
+    await wait_shown(page, "ha-integration-card", "Cloud Bridge", 60)
+    await click(page, "ha-fab", "Add integration")
+    await click(page, "search-input")
+    await page.send("Input.insertText", text="Cloud Bridge")
+    await click(page, "ha-integration-list-item", "Cloud Bridge")
+    await wait_shown(page, "step-flow-menu", "Which cloud is the account at?")
+
+
+async def _type(page: Page, label: str, text: str) -> None:
+    """Type into the text field labelled so (another's help text may name it too)."""
+    await wait_shown(page, "ha-textfield", label)
+    field = next(
+        f for f in await find(page, "ha-textfield", label) if f["text"].startswith(label)
+    )
+    x, y = field["x"] + field["width"] / 2, field["y"] + field["height"] / 2
+    for kind in ("mousePressed", "mouseReleased"):
+        await page.send(
+            "Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1
+        )
+    await page.send("Input.insertText", text=text)
+
+
+async def shelly_devices_step(
+    page: Page, url: str, shelly: str, report: Report, images: Path
+) -> None:
+    """Shelly Cloud with no ids typed: the next step lists the devices found, all ticked."""
+    await _add_integration(page, url)
+    await click(page, "mwc-list-item", "Shelly Cloud")
+    await wait_shown(page, "step-flow-form", "Shelly Cloud account")
+    await _type(page, "Server", shelly)
+    await _type(page, "Authorization cloud key", DEMO_SHELLY_AUTH_KEY)
+    await click(page, "mwc-button, ha-button, ha-progress-button", "Submit")
+    title = "Choose the Shelly devices"
+    await wait_shown(page, "step-flow-form", title)
+    boxes = await find(page, "ha-checkbox")
+    report.check(
+        "with no ids typed, the Shelly step lists the devices found, all ticked",
+        bool(boxes) and all(box.get("checked") for box in boxes),
+        f"boxes: {boxes}",
+    )
+    await asyncio.sleep(1)
+    await save_dialog(page, title, images / "shelly-choose-devices.png")
+
+
 async def browser_checks(
     args: argparse.Namespace,
     url: str,
     api: HomeAssistantApi,
     device: Entity,
     report: Report,
+    shelly: str,
 ) -> None:
-    """Walk the add-integration dialog to the SwitchBot form; a device page."""
+    """Walk the add-integration dialog to the SwitchBot form and Shelly's device list; a device page."""
     tokens = log_in(HomeAssistantApi(url), USERNAME, PASSWORD)
     async with logged_in_page(
         url, tokens, chromium=args.chromium, width=WIDTH, height=HEIGHT
@@ -200,6 +249,8 @@ async def browser_checks(
         await save_dialog(
             page, "SwitchBot account", args.images / "config-flow-switchbot.png"
         )
+
+        await shelly_devices_step(page, url, shelly, report, args.images)
 
         await page.goto(f"{url}/config/devices/device/{device.device_id}")
         await wait_shown(page, "ha-card", "Kitchen Counter")

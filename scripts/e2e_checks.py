@@ -125,13 +125,13 @@ def cloud_bridge_entities(api: HomeAssistantApi) -> list[Entity]:
 def find_entity(
     found: list[Entity], identifier: str, domain: str, name_part: str = ""
 ) -> Entity:
-    """The entity of a domain on the device with that identifier (and that name part)."""
+    """The entity of a domain on the device with that identifier (and a name ending so)."""
     matches = [
         e
         for e in found
         if f"{DOMAIN}:{identifier}" in e.identifiers
         and e.entity_id.startswith(f"{domain}.")
-        and name_part in (e.name or "")
+        and (e.name or "").endswith(name_part)
     ]
     if len(matches) != 1:
         raise Failed(

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
-from tests.simulator.shelly import ShellyCloud
-from tests.simulator.shelly.devices import gen1_relay, gen2_ht, gen2_switch, set_switch
+from tests.simulator.shelly import ShellyCloud, catalogue, catalogue_gen1
+from tests.simulator.shelly.devices import (
+    ShellyDevice,
+    gen1_relay,
+    gen2_ht,
+    gen2_switch,
+    set_switch,
+)
 from tests.simulator.sinricpro import SinricProCloud
 from tests.simulator.switchbot import SwitchBotCloud
 
@@ -19,7 +27,20 @@ SINRICPRO_API_KEY = "bench-sinricpro-api-key-7f3e"
 # polls Plug Mini, Bot and Meter; neither polls hubs or IR remotes), so an
 # account of N devices costs N status calls a poll in both.
 SWITCHBOT_TYPES = ("Plug Mini (US)", "Bot", "Meter", "Plug Mini (JP)")
-SHELLY_KINDS = ("gen2_switch", "gen1_relay", "gen2_ht")
+# Relays and an H&T, then one of each of today's kinds (meters, sensors, add-on,
+# gen1 sensors and buttons, BLU), whose components the poll reads as well.
+SHELLY_KINDS: dict[str, Callable[[str, int], ShellyDevice]] = {
+    "gen2_switch": lambda i, n: gen2_switch(i, name=f"Plus 2PM {n}"),
+    "gen1_relay": lambda i, n: gen1_relay(i, name=f"1PM {n}"),
+    "gen2_ht": lambda i, n: gen2_ht(i, name=f"H&T {n}"),
+    "pro_3em": lambda i, n: catalogue.three_phase_meter(i, name=f"Pro 3EM {n}"),
+    "flood": lambda i, n: catalogue.flood_sensor(i, name=f"Flood {n}"),
+    "presence": lambda i, n: catalogue.presence_sensor(i, name=f"Presence {n}"),
+    "addon": lambda i, n: catalogue.addon_relay(i, name=f"Plus 1 {n}"),
+    "gen1_addon": lambda i, n: catalogue_gen1.gen1_addon(i, name=f"Shelly 1 {n}"),
+    "gen1_i3": lambda i, n: catalogue_gen1.gen1_i3(i, name=f"i3 {n}"),
+    "blu_ht": lambda i, n: catalogue.blu_ht(i, "c0ffeeffffff", name=f"BLU H&T {n}"),
+}
 SINRICPRO_TYPES = ("SWITCH", "TEMPERATURESENSOR")
 # HA core's library opens a connection per request, 200 at once for 200 devices:
 # more than aiohttp's default listen backlog of 128 would make some wait 1 s.
@@ -40,18 +61,13 @@ def switchbot_account(cloud: SwitchBotCloud, count: int) -> list[str]:
 
 
 def shelly_account(cloud: ShellyCloud, count: int) -> list[str]:
-    """Fill `cloud` with `count` devices (2PM, 1PM, H&T in turn); all device ids."""
+    """Fill `cloud` with `count` devices (SHELLY_KINDS in turn); all device ids."""
     cloud.backlog = BACKLOG
+    makers = list(SHELLY_KINDS.values())
     ids = []
     for index in range(count):
         device_id = f"c0ffee{index:06x}"
-        kind = SHELLY_KINDS[index % len(SHELLY_KINDS)]
-        if kind == "gen2_switch":
-            cloud.add(gen2_switch(device_id, name=f"Plus 2PM {index}"))
-        elif kind == "gen1_relay":
-            cloud.add(gen1_relay(device_id, name=f"1PM {index}"))
-        else:
-            cloud.add(gen2_ht(device_id, name=f"H&T {index}"))
+        cloud.add(makers[index % len(makers)](device_id, index))
         ids.append(device_id)
     return ids
 
