@@ -202,6 +202,11 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
                 placeholders |= found
                 if account_id is not None:
                     return await self._async_create(account_id, data)
+                # This step has no field of typed ids to show the error beside.
+                errors = {
+                    CONF_DEVICES if key == CONF_DEVICE_IDS else key: error
+                    for key, error in errors.items()
+                }
             else:
                 errors[CONF_DEVICES] = "no_devices_chosen"
         schema = vol.Schema({vol.Required(CONF_DEVICES): device_selector(self._found)})

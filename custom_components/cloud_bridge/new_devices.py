@@ -14,7 +14,7 @@ import logging
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.event import async_call_later, async_track_time_interval
 
-from .api import CloudBridgeError
+from .api import CloudBridgeError, NotOffered
 from .const import CONF_DEVICE_IDS, CONF_OFFERED_IDS
 from .coordinator import CloudBridgeConfigEntry
 from .issues import NEW_DEVICES, async_clear, async_raise
@@ -34,6 +34,10 @@ async def async_check_new_devices(
     client = entry.runtime_data.client
     try:
         found = await client.async_discover()
+    except NotOffered:
+        # The listing is refused now: nothing can be offered, so nothing is new.
+        async_clear(hass, NEW_DEVICES, entry.entry_id)
+        return
     except CloudBridgeError as err:
         # Only a convenience: the devices the user chose go on as they are.
         _LOGGER.debug("%s: could not list the account's devices: %s", entry.title, err)

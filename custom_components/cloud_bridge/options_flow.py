@@ -123,8 +123,9 @@ class CloudBridgeOptionsFlow(OptionsFlow):
             placeholders.update(unknown)
             if account_id is None:
                 return errors
-        # Every device found has now been offered: none is new any more.
-        async_clear(self.hass, NEW_DEVICES, entry.entry_id)
+        if found:
+            # Every device found has now been offered: none is new any more.
+            async_clear(self.hass, NEW_DEVICES, entry.entry_id)
         if ids == before:
             if offered != entry.data.get(CONF_OFFERED_IDS):
                 self.hass.config_entries.async_update_entry(entry, data=data)

@@ -125,3 +125,20 @@ def test_shelly_product_names(code: str, model: str) -> None:
     device = parse_shelly({"id": "a4cf12f4ab99", "code": code, "gen": "G2", "online": 1, "status": {}})
     assert device is not None
     assert (device.model, device.model_id) == (model, code)
+
+
+def test_shelly_odd_keys_and_times() -> None:
+    """Digits int() refuses, report times in ms or beyond reason: parsed, never raised."""
+    device = parse_shelly({"id": "x", "gen": "GBLE", "status": {
+        "switch:\u00b2": {"output": True}, "reporter": {"id": "\u00b2"},
+        "devicepower:0": {"battery": {"percent": 50}}, "ts": 1765100000000,
+    }})
+    assert device is not None
+    assert device.via_device == "\u00b2"
+    assert device.channels["device"].readings[Reading.LAST_REPORT] == 1765100000.0
+    for ts in (1e300, -5, 12):
+        state = {"id": "y", "gen": "G2", "status": {"devicepower:0": {"battery": {"percent": 1}},
+                                                   "ts": ts, "_updated": "2025-12-07 09:33:20"}}
+        later = parse_shelly(state)
+        assert later is not None
+        assert later.channels["device"].readings[Reading.LAST_REPORT] == 1765100000.0

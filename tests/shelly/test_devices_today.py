@@ -139,6 +139,12 @@ async def test_sleeping_devices_keep_their_readings(
     await next_poll(hass, entry)
     assert _state(hass, "sensor.laundry_flood_battery") == "93.0"
     assert _state(hass, "binary_sensor.laundry_flood_moisture") == "off"
+    # A reading it reports as invalid while asleep is unknown, not its last value.
+    door = cloud.devices[G1_DOOR].status
+    door["sensor"] = {"state": "close", "is_valid": False}
+    await next_poll(hass, entry)
+    assert _state(hass, "binary_sensor.front_door_door") == "unknown"
+    assert _state(hass, "sensor.front_door_battery") == "99.0"
     # It wakes with a leak.
     cloud.devices[FLOOD].status = {"flood:0": {"id": 0, "alarm": True, "mute": True},
                                    "devicepower:0": {"id": 0, "battery": {"percent": 92}},
@@ -193,6 +199,13 @@ async def test_presses_are_events(
     # Nothing pressed: no event on the next poll.
     await next_poll(hass, entry)
     assert hass.states.get("event.stairs_i3_button_1").last_changed == first.last_changed
+    # A Button1 whose battery was changed counts from 0 again: its next press still fires.
+    button = cloud.devices[G1_BUTTON].status["inputs"][0]
+    button["event_cnt"], button["event"] = 0, "S"
+    await next_poll(hass, entry)
+    cat1.press(cloud.devices[G1_BUTTON], 0, "SSS")
+    await next_poll(hass, entry)
+    assert hass.states.get("event.desk_button_button").attributes["event_type"] == "triple_push"
     # The third input is a switch: its state, no event.
     assert hass.states.get("event.stairs_i3_button_3") is None
     assert entity_registry.async_get("binary_sensor.stairs_i3_input") is not None

@@ -99,7 +99,8 @@ async def test_chosen_device_gone_meanwhile(hass: HomeAssistant, shelly_cloud: S
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"devices": [SHELLY_1PM, SHELLY_HT]}
     )
-    assert result["errors"] == {"device_ids": "invalid_device_ids"}
+    # Shown beside the list: this step has no field of typed ids.
+    assert result["errors"] == {"devices": "invalid_device_ids"}
     assert result["description_placeholders"]["device_ids"] == SHELLY_HT
 
 
@@ -154,10 +155,13 @@ async def test_discovery_reads_dev_info_ids(hass: HomeAssistant, shelly_cloud: S
     shelly_cloud.add(blu_door("7c3e82aa0101", "7c3e82000001"))
     result = await _shelly_form(hass, shelly_cloud)
     assert ("7c3e82aa0101", "Garden door (Shelly BLU Door/Window)") in _options_of(result, "devices")
-    shelly_cloud.inject(Fault(status=500, body="", path_prefix="/interface/device/list"))
-    result = await _shelly_form(hass, shelly_cloud)
-    # Without the names, a device shows by model and id.
-    assert ("7c3e82aa0101", "Shelly BLU Door/Window (7c3e82aa0101)") in _options_of(result, "devices")
+    # Without the names (an error answer, or a refusal of the second call), a
+    # device shows by model and id.
+    for status in (500, 401):
+        shelly_cloud.inject(Fault(status=status, body="{}", path_prefix="/interface/device/list"))
+        result = await _shelly_form(hass, shelly_cloud)
+        assert ("7c3e82aa0101", "Shelly BLU Door/Window (7c3e82aa0101)") in _options_of(result, "devices")
+        shelly_cloud.clear_faults()
 
 
 async def test_reconfigure_needs_ids(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> None:
@@ -254,6 +258,16 @@ async def test_new_device_repair(
     assert issue.translation_placeholders == {"title": shelly_entry.title, "devices": "Spare (Shelly Plus 2PM)"}
     assert hass.states.get("switch.spare") is None
 
+    # Options saved while the listing is refused offered nothing: the issue stays.
+    shelly_cloud.discovery = "refused"
+    result = await hass.config_entries.options.async_init(shelly_entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"device_ids": f"{SHELLY_1PM}\n{SHELLY_2PM}\n{SHELLY_HT}"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
+    shelly_cloud.discovery = "ok"
+
     # Saving the options, with the new device left unticked, ends the issue for good.
     result = await hass.config_entries.options.async_init(shelly_entry.entry_id)
     result = await hass.config_entries.options.async_configure(
@@ -263,6 +277,24 @@ async def test_new_device_repair(
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
     assert SPARE in shelly_entry.data["offered_ids"]
     async_fire_time_changed(hass, dt_util.utcnow() + FIRST_CHECK + 2 * CHECK_INTERVAL + timedelta(seconds=3))
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
+async def test_new_device_repair_ends_when_listing_is_refused(
+    hass: HomeAssistant,
+    shelly_cloud: ShellyCloud,
+    shelly_entry: MockConfigEntry,
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    """Once Shelly refuses the listing, nothing can be offered: the issue goes."""
+    issue_id = f"new_devices_{shelly_entry.entry_id}"
+    shelly_cloud.add(gen2_switch(SPARE, name="Spare", channels=1))
+    async_fire_time_changed(hass, dt_util.utcnow() + FIRST_CHECK + timedelta(seconds=1))
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
+    shelly_cloud.discovery = "refused"
+    async_fire_time_changed(hass, dt_util.utcnow() + FIRST_CHECK + CHECK_INTERVAL + timedelta(seconds=2))
     await hass.async_block_till_done(wait_background_tasks=True)
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
 

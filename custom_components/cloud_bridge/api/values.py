@@ -28,3 +28,11 @@ def whole(value: Any, *, text: bool = False) -> int | None:
 def clamp(value: int, low: int = 0, high: int = 100) -> int:
     """A value held within the range the model allows."""
     return max(low, min(value, high))
+
+
+def digits(text: str) -> int | None:
+    """A count written in ASCII digits ("12"), or None.
+
+    `str.isdigit()` also accepts "²" and other digits `int()` refuses.
+    """
+    return int(text) if text.isascii() and text.isdigit() else None

@@ -164,19 +164,16 @@ class ShellyClient(CloudClient):
         for key, channel in device.channels.items():
             before = last.channels.get(key)
             now = channel.traits
-            if not (
+            if (
                 isinstance(now, PressTraits)
                 and before is not None
                 and isinstance(before.traits, PressTraits)
-                and now.presses is not None
-                and before.traits.presses is not None
-                and now.presses > before.traits.presses
+                and _pressed(before.traits.presses, now.presses)
             ):
-                continue
-            # Presses between two polls show as one: the device keeps only the last.
-            self._events.append(
-                ChannelEvent(device.id, key, now.last or PressKind.SINGLE)
-            )
+                # Presses between two polls show as one: the device keeps only the last.
+                self._events.append(
+                    ChannelEvent(device.id, key, now.last or PressKind.SINGLE)
+                )
 
     def take_events(self) -> list[PushEvent]:
         events, self._events = self._events, []
@@ -249,20 +246,31 @@ class ShellyClient(CloudClient):
         )
 
 
+def _pressed(before: int | None, now: int | None) -> bool:
+    """Whether a press count moved: up, or down to a new count after a restart."""
+    if before is None or now is None:
+        return False
+    return now > before or 0 < now < before
+
+
+def _fill[K, V](now: dict[K, V], then: dict[K, V]) -> None:
+    """Give `now` the entries of `then` that it lacks."""
+    for key, value in then.items():
+        now.setdefault(key, value)
+
+
 def _carry_over(last: Device, device: Device) -> None:
-    """A sleeping device's last readings stand until it reports again."""
+    """A sleeping device's last readings stand where its status now says nothing.
+
+    Only what the status leaves out is carried over: a value it reports as
+    null or invalid stays unknown.
+    """
     for key, before in last.channels.items():
         channel = device.channels.get(key)
         if channel is None:
             device.channels[key] = before
             continue
-        for reading, value in before.readings.items():
-            if channel.readings.get(reading) is None:
-                channel.readings[reading] = value
-        for flag, state in before.flags.items():
-            if channel.flags.get(flag) is None:
-                channel.flags[flag] = state
-        for text, words in before.texts.items():
-            if channel.texts.get(text) is None:
-                channel.texts[text] = words
+        _fill(channel.readings, before.readings)
+        _fill(channel.flags, before.flags)
+        _fill(channel.texts, before.texts)
     device.via_device = device.via_device or last.via_device

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from ..client import FoundDevice
-from ..errors import CloudUnreachable, NotOffered
+from ..errors import CloudBridgeError, CloudUnreachable, NotOffered
 from ..http import Response
 from .fields import as_dict
 from .models import MODEL_NAMES
@@ -59,7 +59,10 @@ async def async_discover(post: PostForm) -> list[FoundDevice]:
     if not found:
         return []
     # Names are a nicety: without them a device is shown by model and id.
-    names = as_dict((_data(await post(DEVICE_LIST)) or {}).get("devices"))
+    try:
+        names = as_dict((_data(await post(DEVICE_LIST)) or {}).get("devices"))
+    except CloudBridgeError:
+        names = {}
     devices = []
     for device_id, code in dict(found).items():
         model = MODEL_NAMES.get(code, code or "Shelly")

@@ -16,7 +16,7 @@ from ..model import (
     Reading,
     SwitchTraits,
 )
-from ..values import clamp, number, whole
+from ..values import clamp, digits, number, whole
 from . import gen2_meters, gen2_sensors
 from .fields import (
     as_bool,
@@ -153,7 +153,8 @@ COUNTERS = {"emdata": gen2_meters.emdata, "em1data": gen2_meters.em1data}
 
 def _order(key: str) -> tuple[str, int]:
     component, _, instance = key.partition(":")
-    return component, int(instance) if instance.isdigit() else -1
+    number = digits(instance)
+    return component, -1 if number is None else number
 
 
 def _device_reading(component: str, value: dict[str, Any], device: Channel) -> bool:
@@ -190,7 +191,7 @@ def gen2_channels(
         value = status[key]
         if key.startswith("_") or not isinstance(value, dict):
             continue  # the cloud's own fields (_updated, ts, serial, …)
-        instance = int(raw) if raw.isdigit() else 0
+        instance = digits(raw) or 0
         config = as_dict(settings.get(key))
         label = name(config.get("name"))
         if component in ("temperature", "humidity") and (

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..model import Device, Reading
-from ..values import number
+from ..values import digits, number
 from .fields import DEVICE, as_dict
 from .gen1 import gen1_channels, gen1_name
 from .gen2 import gen2_channels, gen2_name
@@ -28,9 +28,22 @@ def hex_id(value: Any) -> str | None:
     """A device id as the v2 calls spell it: the decimal form some parts use, in hex."""
     if isinstance(value, int) and not isinstance(value, bool):
         return format(value, "012x")
-    if isinstance(value, str) and value.isdigit():
-        return format(int(value), "012x")
+    if isinstance(value, str) and (decimal := digits(value)) is not None:
+        return format(decimal, "012x")
     return value if isinstance(value, str) and value else None
+
+
+# Epoch seconds of a plausible report time (2001 … 5138); some parts count milliseconds.
+EPOCH_RANGE = (1e9, 1e11)
+
+
+def _epoch(value: float | None) -> float | None:
+    """Epoch seconds, from seconds or milliseconds; None when neither is plausible."""
+    low, high = EPOCH_RANGE
+    for seconds in (value, None if value is None else value / 1000):
+        if seconds is not None and low <= seconds < high:
+            return seconds
+    return None
 
 
 def _last_report(status: dict[str, Any]) -> float | None:
@@ -41,7 +54,7 @@ def _last_report(status: dict[str, Any]) -> float | None:
         status.get("unixtime"),
     ):
         # After a deep-sleep wake the device's own clock reads null or 0.
-        if (seconds := number(value)) is not None and seconds > 0:
+        if (seconds := _epoch(number(value))) is not None:
             return seconds
     updated = status.get("_updated")
     if isinstance(updated, str):

@@ -19,6 +19,7 @@ from ..features import (
     Passcode,
 )
 from ..model import Channel
+from ..values import digits
 from .profile import MAIN, Profile, no_commands
 
 KEYPAD_TYPES = ("Keypad", "Keypad Touch")
@@ -52,9 +53,8 @@ def encode_key_command(command: DeferredCommand) -> tuple[str, dict[str, Any]]:
     if isinstance(command, DeleteKey):
         # The command table types the id as a number, the parameter table as a
         # string: send the number the key list reports whenever it is one.
-        key_id: int | str = (
-            int(command.key_id) if command.key_id.isdigit() else command.key_id
-        )
+        number = digits(command.key_id)
+        key_id: int | str = command.key_id if number is None else number
         return "deleteKey", {"id": key_id}
     parameter: dict[str, Any] = {
         "name": command.name,

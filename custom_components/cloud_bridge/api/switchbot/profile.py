@@ -56,10 +56,10 @@ def parse_rgb(value: Any) -> tuple[int, int, int] | None:
     """ "255:245:235" → (255, 245, 235)."""
     if not isinstance(value, str):
         return None
-    parts = value.split(":")
-    if len(parts) != 3 or not all(part.strip().isdigit() for part in parts):
+    parts = [values.digits(part.strip()) for part in value.split(":")]
+    if len(parts) != 3 or None in parts:
         return None
-    red, green, blue = (min(int(part), 255) for part in parts)
+    red, green, blue = (min(part or 0, 255) for part in parts)
     return red, green, blue
 
 
