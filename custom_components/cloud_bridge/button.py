@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from homeassistant.components.button import ButtonEntity
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
@@ -22,8 +24,8 @@ async def async_setup_entry(
     coordinator = entry.runtime_data
 
     @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
+    def entities_of(devices: list[Device]) -> Iterable[CloudBridgeEntity]:
+        return (
             CloudBridgeButton(coordinator, device, channel)
             for device in devices
             for channel in device.channels.values()
@@ -31,7 +33,7 @@ async def async_setup_entry(
             or (isinstance(channel.traits, DoorbellTraits) and channel.traits.can_ring)
         )
 
-    async_add_for_devices(entry, add)
+    async_add_for_devices(entry, async_add_entities, entities_of)
 
 
 class CloudBridgeButton(CloudBridgeEntity, ButtonEntity):

@@ -26,7 +26,7 @@ from homeassistant.helpers.selector import (
 )
 import voluptuous as vol
 
-from .account import async_discover, async_validate
+from .account import async_discover, async_validate, build_client
 from .api import (
     CLIENTS,
     FoundDevice,
@@ -166,6 +166,11 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             data = _entry_data(vendor, user_input)
             if CLIENTS[vendor].chooses_devices and not data.get(CONF_DEVICE_IDS):
+                # Known without a call: an account added already stops here,
+                # not after the listing and the choice of its devices.
+                client = build_client(self.hass, {**data, CONF_DEVICE_IDS: []})
+                await self.async_set_unique_id(client.account_id)
+                self._abort_if_unique_id_configured()
                 self._found, errors = await async_discover(self.hass, data)
                 if self._found:
                     self._data = data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
 from homeassistant.core import callback
@@ -11,6 +11,7 @@ from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
+from homeassistant.util import dt as dt_util
 
 from .api import Channel, Command, Device
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
@@ -65,12 +66,10 @@ class CloudBridgeEntity(CoordinatorEntity[CloudBridgeCoordinator]):
     @property
     def available(self) -> bool:
         device = self.device
-        # A sleeping device is offline between its reports; what it last
-        # reported stands until the next.
         return (
             super().available
             and device is not None
-            and (device.online or device.sleeps)
+            and device.reachable(dt_util.utcnow().timestamp())
             and self._channel_key in device.channels
         )
 
@@ -105,28 +104,57 @@ def channel_label(channel: Channel, siblings: list[Channel]) -> str | None:
     return channel.name or str(channel.index + 1)
 
 
+type Shape = tuple[tuple[str, type | None, frozenset[str], bool], ...]
+
+
+def _shape(device: Device) -> Shape:
+    """What entities a device's snapshot calls for: its channels and their keyed values."""
+    return tuple(
+        (
+            key,
+            type(channel.traits),
+            frozenset((*channel.readings, *channel.flags, *channel.texts)),
+            channel.assumed,
+        )
+        for key, channel in device.channels.items()
+    )
+
+
 @callback
 def async_add_for_devices(
-    entry: CloudBridgeConfigEntry, add: Callable[[list[Device]], None]
+    entry: CloudBridgeConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+    entities_of: Callable[[list[Device]], Iterable[CloudBridgeEntity]],
 ) -> None:
-    """Call `add` with the account's devices now, and with every new device later.
+    """Add the entities `entities_of` makes for the account's devices, now and later.
 
-    A device added to the account in the vendor's app gets its entities at the
-    next poll or push, without a reload.
+    A device added in the vendor's app, and a channel or value a device reports
+    for the first time (a sleeping device that was set up with an empty status),
+    get their entities at the next poll, without a reload.
     """
     coordinator = entry.runtime_data
-    known: set[str] = set()
+    shapes: dict[str, Shape] = {}
+    added: dict[str, set[str | None]] = {}  # unique ids made, by device
 
     @callback
     def _add_new() -> None:
-        if len(known) > len(coordinator.data):
+        for gone in shapes.keys() - coordinator.data.keys():
             # Removed devices may come back later: forget them.
-            known.intersection_update(coordinator.data)
-        if coordinator.data.keys() <= known:
-            return
-        new = [device for device in coordinator.data.values() if device.id not in known]
-        known.update(device.id for device in new)
-        add(new)
+            del shapes[gone]
+            added.pop(gone, None)
+        changed: list[Device] = []
+        for device in coordinator.data.values():
+            if shapes.get(device.id) != (shape := _shape(device)):
+                shapes[device.id] = shape
+                changed.append(device)
+        new: list[CloudBridgeEntity] = []
+        for entity in entities_of(changed) if changed else ():
+            made = added.setdefault(entity._device_id, set())
+            if entity.unique_id not in made:
+                made.add(entity.unique_id)
+                new.append(entity)
+        if new:
+            async_add_entities(new)
 
     _add_new()
     entry.async_on_unload(coordinator.async_add_listener(_add_new))
@@ -153,8 +181,8 @@ def async_add_channel_entities(
     coordinator = entry.runtime_data
 
     @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
+    def entities_of(devices: list[Device]) -> Iterable[CloudBridgeEntity]:
+        return (
             (assumed if assumed and channel.assumed else factory)(
                 coordinator, device, channel
             )
@@ -163,7 +191,7 @@ def async_add_channel_entities(
             if isinstance(channel.traits, traits)
         )
 
-    async_add_for_devices(entry, add)
+    async_add_for_devices(entry, async_add_entities, entities_of)
 
 
 class ChannelValueEntity[V](CloudBridgeEntity):
@@ -214,12 +242,12 @@ def async_add_value_entities[V](
     coordinator = entry.runtime_data
 
     @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
+    def entities_of(devices: list[Device]) -> Iterable[CloudBridgeEntity]:
+        return (
             entity(coordinator, device, channel, descriptions[key])
             for device in devices
             for channel in device.channels.values()
             for key in entity.values_of(channel)
         )
 
-    async_add_for_devices(entry, add)
+    async_add_for_devices(entry, async_add_entities, entities_of)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from homeassistant.components.event import EventDeviceClass, EventEntity
@@ -24,7 +25,7 @@ from .coordinator import (
     signal_channel_event,
     signal_command_result,
 )
-from .entity import CloudBridgeEntity, async_add_for_devices
+from .entity import CloudBridgeEntity, EntityFactory, async_add_for_devices
 
 PARALLEL_UPDATES = 0
 
@@ -37,30 +38,23 @@ async def async_setup_entry(
     """Add a passcode event for every keypad, a ring event for every doorbell, a press event for every button."""
     coordinator = entry.runtime_data
 
+    kinds: dict[type, EntityFactory] = {
+        KeypadTraits: KeypadEvent,
+        DoorbellTraits: DoorbellEvent,
+        PressTraits: ButtonPressEvent,
+    }
+
     @callback
-    def add(devices: list[Device]) -> None:
-        channels = [
-            (device, channel)
+    def entities_of(devices: list[Device]) -> Iterable[CloudBridgeEntity]:
+        return (
+            kind(coordinator, device, channel)
             for device in devices
             for channel in device.channels.values()
-        ]
-        async_add_entities(
-            KeypadEvent(coordinator, device, channel)
-            for device, channel in channels
-            if isinstance(channel.traits, KeypadTraits)
-        )
-        async_add_entities(
-            DoorbellEvent(coordinator, device, channel)
-            for device, channel in channels
-            if isinstance(channel.traits, DoorbellTraits)
-        )
-        async_add_entities(
-            ButtonPressEvent(coordinator, device, channel)
-            for device, channel in channels
-            if isinstance(channel.traits, PressTraits)
+            for traits, kind in kinds.items()
+            if isinstance(channel.traits, traits)
         )
 
-    async_add_for_devices(entry, add)
+    async_add_for_devices(entry, async_add_entities, entities_of)
 
 
 class ChannelEventEntity(CloudBridgeEntity, EventEntity):

@@ -33,7 +33,7 @@ async def async_check_new_devices(
     """Name the devices the cloud lists that the user has not been offered yet."""
     client = entry.runtime_data.client
     try:
-        found = await client.async_discover()
+        found = await client.async_discover(waited_for=False)
     except NotOffered:
         # The listing is refused now: nothing can be offered, so nothing is new.
         async_clear(hass, NEW_DEVICES, entry.entry_id)

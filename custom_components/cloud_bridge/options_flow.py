@@ -126,9 +126,12 @@ class CloudBridgeOptionsFlow(OptionsFlow):
         if found:
             # Every device found has now been offered: none is new any more.
             async_clear(self.hass, NEW_DEVICES, entry.entry_id)
-        if ids == before:
+        if set(ids) == set(before):
+            # The same devices, perhaps listed in another order: no reload.
             if offered != entry.data.get(CONF_OFFERED_IDS):
-                self.hass.config_entries.async_update_entry(entry, data=data)
+                self.hass.config_entries.async_update_entry(
+                    entry, data={**data, CONF_DEVICE_IDS: before}
+                )
             return {}
         self.hass.config_entries.async_update_entry(entry, data=data)
         client = entry.runtime_data.client

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from homeassistant.components.switch import SwitchEntity
@@ -35,8 +36,8 @@ async def async_setup_entry(
     )
 
     @callback
-    def add(devices: list[Device]) -> None:
-        async_add_entities(
+    def entities_of(devices: list[Device]) -> Iterable[CloudBridgeEntity]:
+        return (
             (AssumedSwitch if channel.assumed else CloudBridgeSwitch)(
                 coordinator, device, channel
             )
@@ -44,7 +45,7 @@ async def async_setup_entry(
             for channel in device.switch_channels
         )
 
-    async_add_for_devices(entry, add)
+    async_add_for_devices(entry, async_add_entities, entities_of)
 
 
 def _is_relay(channel: Channel) -> bool:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
+from freezegun.api import TickingDateTimeFactory
+
+# Imported before the clock is frozen: the diagnostics download loads it on
+# first use, and its dataclasses cannot be built under freezegun.
+from homeassistant.components import hassio  # noqa: F401
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -22,6 +28,7 @@ from syrupy.assertion import SnapshotAssertion
 from custom_components.cloud_bridge.const import DOMAIN
 from tests.conftest import SHELLY_AUTH_KEY, next_poll, serving, setup_entry
 from tests.simulator.shelly import ShellyCloud, catalogue as cat, catalogue_gen1 as cat1
+from tests.simulator.shelly.devices import REPORTED_AT
 
 CCT, RGBW, WHITE = "30c6f7aa0001", "30c6f7aa0002", "30c6f7aa0003"
 EM3, EM, PM = "30c6f7aa0004", "30c6f7aa0005", "30c6f7aa0006"
@@ -30,6 +37,10 @@ ADDON, GATEWAY = "30c6f7aa000b", "30c6f7aa000c"
 BLU_DOOR, BLU_MOTION, BLU_HT, BLU_BUTTON = "7c3e82aa0001", "7c3e82aa0002", "7c3e82aa0003", "7c3e82aa0004"
 G1_FLOOD, G1_SMOKE, G1_GAS, G1_DOOR = "e868e7aa0001", "e868e7aa0002", "e868e7aa0003", "e868e7aa0004"
 G1_MOTION, G1_I3, G1_BUTTON, G1_ADDON = "e868e7aa0005", "e868e7aa0006", "e868e7aa0007", "e868e7aa0008"
+
+# The clock ten minutes after the sleeping devices last reported, running (the
+# one-call-a-second spacer waits on it).
+pytestmark = pytest.mark.freeze_time(datetime.fromtimestamp(REPORTED_AT + 600, UTC), tick=True)
 
 
 @pytest.fixture
@@ -158,6 +169,82 @@ async def test_sleeping_devices_keep_their_readings(
     cloud.set_online(PM, False)
     await next_poll(hass, entry)
     assert _state(hass, "sensor.solar_inverter_power") == "unavailable"
+
+
+async def _poll_at(hass: HomeAssistant, entry: MockConfigEntry, freezer: TickingDateTimeFactory,
+                   hours: float) -> None:
+    freezer.move_to(datetime.fromtimestamp(REPORTED_AT + hours * 3600, UTC))
+    await next_poll(hass, entry)
+
+
+async def test_sleeping_devices_that_stop_reporting_go_unavailable(
+    hass: HomeAssistant, cloud: ShellyCloud, entry: MockConfigEntry, freezer: TickingDateTimeFactory
+) -> None:
+    """A sleeping device counts as gone once 2.2 of its wake periods pass without a report."""
+    ht, gen1_flood, flood = ("sensor.nursery_h_t_temperature", "binary_sensor.bath_flood_moisture",
+                             "binary_sensor.laundry_flood_moisture")
+    # The H&T wakes every 2 h (`sys.wakeup_period`): 4.4 h of silence is too long.
+    await _poll_at(hass, entry, freezer, 4.3)
+    assert _state(hass, ht) == "20.9"
+    await _poll_at(hass, entry, freezer, 4.5)
+    assert _state(hass, ht) == "unavailable"
+    assert _state(hass, "sensor.nursery_h_t_last_report") == "unavailable"
+    # The gen1 Flood wakes every 12 h (`sleep_mode`); a device naming no period, once a day.
+    await _poll_at(hass, entry, freezer, 26.5)
+    assert _state(hass, gen1_flood) == "unavailable"
+    assert _state(hass, flood) == "off"
+    await _poll_at(hass, entry, freezer, 53)
+    assert _state(hass, flood) == "unavailable"
+    # A button reports only when pressed: a quiet one is not a gone one.
+    assert _state(hass, "sensor.desk_button_battery") == "100.0"
+    # Its next report brings it back.
+    cloud.devices[HT3].status["ts"] = REPORTED_AT + 53 * 3600
+    await next_poll(hass, entry)
+    assert _state(hass, ht) == "20.9"
+
+
+async def test_plugged_in_battery_device_does_not_sleep(
+    hass: HomeAssistant, cloud: ShellyCloud, entry: MockConfigEntry
+) -> None:
+    """On external power a battery device stays awake, so offline means unavailable."""
+    power = cloud.devices[HT3].status["devicepower:0"]
+    power["external"]["present"] = True
+    await next_poll(hass, entry)
+    assert _state(hass, "sensor.nursery_h_t_temperature") == "unavailable"
+    # Then an answer with no status at all: still not taken for asleep.
+    cloud.devices[HT3].status = {}
+    await next_poll(hass, entry)
+    assert _state(hass, "sensor.nursery_h_t_temperature") == "unavailable"
+    power["external"]["present"] = False
+    cloud.devices[HT3].status = {"devicepower:0": power, "temperature:0": {"id": 0, "tC": 21.4},
+                                 "ts": REPORTED_AT + 300}
+    await next_poll(hass, entry)
+    assert _state(hass, "sensor.nursery_h_t_temperature") == "21.4"
+
+
+async def test_device_asleep_at_setup_gets_entities_when_it_reports(
+    hass: HomeAssistant,
+    cloud: ShellyCloud,
+    entity_registry: er.EntityRegistry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Set up while the cloud has no status for it, a device's entities come with its first report."""
+    status = cloud.devices[SMOKE].status
+    cloud.devices[SMOKE].status = {}
+    data = {"vendor": "shelly", "host": cloud.url, "auth_key": SHELLY_AUTH_KEY, "device_ids": [SMOKE]}
+    entry = await setup_entry(hass, data)
+    assert hass.states.get("binary_sensor.hall_smoke_smoke") is None
+    cloud.devices[SMOKE].status = status
+    await next_poll(hass, entry)
+    assert _state(hass, "binary_sensor.hall_smoke_smoke") == "off"
+    assert _state(hass, "sensor.hall_smoke_battery") == "88.0"
+    made = er.async_entries_for_config_entry(entity_registry, entry.entry_id)
+    # Entities already made are not made again.
+    cloud.devices[SMOKE].status["smoke:0"]["alarm"] = True
+    await next_poll(hass, entry)
+    assert _state(hass, "binary_sensor.hall_smoke_smoke") == "on"
+    assert er.async_entries_for_config_entry(entity_registry, entry.entry_id) == made
+    assert "already exists" not in caplog.text
 
 
 async def test_gen1_sensors_change(hass: HomeAssistant, cloud: ShellyCloud, entry: MockConfigEntry) -> None:

@@ -92,6 +92,21 @@ async def test_found_devices_all_ticked(hass: HomeAssistant, shelly_cloud: Shell
     assert hass.states.get("sensor.cellar_h_t_humidity") is None
 
 
+async def test_account_added_already(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> None:
+    """The same auth key again ends before any device is listed."""
+    result = await _shelly_form(hass, shelly_cloud)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"devices": [SHELLY_1PM]}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    before = len(shelly_cloud.requests)
+    result = await _shelly_form(hass, shelly_cloud)
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+    assert shelly_cloud.requests[before:] == []
+
+
 async def test_chosen_device_gone_meanwhile(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> None:
     """A ticked device the v2 calls no longer know is named, as a typed id would be."""
     result = await _shelly_form(hass, shelly_cloud)
@@ -158,6 +173,8 @@ async def test_discovery_reads_dev_info_ids(hass: HomeAssistant, shelly_cloud: S
     # Without the names (an error answer, or a refusal of the second call), a
     # device shows by model and id.
     for status in (500, 401):
+        # One flow an account at a time: the one before is left.
+        hass.config_entries.flow.async_abort(result["flow_id"])
         shelly_cloud.inject(Fault(status=status, body="{}", path_prefix="/interface/device/list"))
         result = await _shelly_form(hass, shelly_cloud)
         assert ("7c3e82aa0101", "Shelly BLU Door/Window (7c3e82aa0101)") in _options_of(result, "devices")
@@ -197,6 +214,21 @@ async def test_options_list(
     assert shelly_entry.data["device_ids"] == [SHELLY_1PM, SHELLY_2PM, SPARE]
     assert device_registry.async_get_device({(DOMAIN, f"shelly_{SHELLY_HT}")}) is None
     assert hass.states.get("switch.spare").state == "off"
+
+
+async def test_options_same_devices_do_not_reload(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud, shelly_entry: MockConfigEntry
+) -> None:
+    """Saved with the same devices ticked, in whatever order, the account goes on as it was."""
+    coordinator = shelly_entry.runtime_data
+    result = await hass.config_entries.options.async_init(shelly_entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"devices": [SHELLY_HT, SHELLY_2PM, SHELLY_1PM]}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert shelly_entry.runtime_data is coordinator
+    assert shelly_entry.data["device_ids"] == [SHELLY_1PM, SHELLY_2PM, SHELLY_HT]
 
 
 async def test_options_list_keeps_typed_ids(

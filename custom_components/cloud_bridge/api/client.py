@@ -39,7 +39,9 @@ class FoundDevice:
     @property
     def label(self) -> str:
         """How a list shows it: by name and model, or by model and id."""
-        return f"{self.name} ({self.model})" if self.name else f"{self.model} ({self.id})"
+        return (
+            f"{self.name} ({self.model})" if self.name else f"{self.model} ({self.id})"
+        )
 
 
 # An account's settings by `Setting` name, as the user gave them.
@@ -100,10 +102,12 @@ class CloudClient(ABC):
     # True for a cloud whose API cannot list an account's devices.
     chooses_devices: ClassVar[bool] = False
 
-    async def async_discover(self) -> list[FoundDevice]:
+    async def async_discover(self, *, waited_for: bool = True) -> list[FoundDevice]:
         """The devices the cloud can find for the user to choose from; [] when none.
 
-        Raises NotOffered when the cloud refuses to list them for this account.
+        A listing nobody waits for (a background check) yields its call slots
+        to polls and commands. Raises NotOffered when the cloud refuses to list
+        them for this account.
         """
         return []
 

@@ -304,6 +304,16 @@ class Device:
     # A battery device that sleeps between reports: offline is its normal
     # state, and its last readings stand until the next report.
     sleeps: bool = False
+    # Epoch seconds by which a sleeping device should have reported again;
+    # past it the device is taken as gone. None: it keeps no schedule (a
+    # button reports when pressed).
+    report_by: float | None = None
+
+    def reachable(self, now: float) -> bool:
+        """Whether what the device last reported still stands at `now` (epoch s)."""
+        if self.online:
+            return True
+        return self.sleeps and (self.report_by is None or now <= self.report_by)
 
     @property
     def switch_channels(self) -> list[Channel]:

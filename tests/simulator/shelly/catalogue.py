@@ -134,6 +134,7 @@ def ht_gen3(device_id: str, *, name: str = "H&T Gen3") -> ShellyDevice:
     status["temperature:0"] = {"id": 0, "tC": 20.9, "tF": 69.6}
     status["humidity:0"] = {"id": 0, "rh": 51.0}
     status["devicepower:0"] = _battery(64)
+    status["sys"]["wakeup_period"] = 7200  # it reports every 2 h, or on a change
     return ShellyDevice(device_id, "G3", "sensor", "S3SN-0U12A", _asleep(status), settings)
 
 

@@ -16,6 +16,7 @@ def gen1_flood(device_id: str, *, name: str = "Shelly Flood") -> ShellyDevice:
     """A Shelly Flood: `flood`, the room's `tmp`, battery; it sleeps between reports."""
     status, settings = _g1_common(device_id, "SHWT-1", name)
     status |= {"flood": False, "tmp": {"value": 19.0, "units": "C", "tC": 19.0, "is_valid": True}}
+    settings["sleep_mode"] = {"period": 12, "unit": "h"}
     return ShellyDevice(device_id, "G1", "sensor", "SHWT-1", _asleep(status, 81), settings)
 
 

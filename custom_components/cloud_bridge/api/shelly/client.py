@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import partial
 import logging
 import math
 from typing import Any, Self
@@ -21,7 +22,7 @@ from .commands import encode, failure, set_error
 from .discovery import async_discover
 from .fields import DEVICE, device_channel
 from .settings import normalize_host
-from .status import parse_device
+from .status import on_mains, parse_device
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -100,9 +101,9 @@ class ShellyClient(CloudClient):
             body=body,
         )
 
-    async def _post_form(self, path: str) -> Response:
+    async def _post_form(self, path: str, *, urgent: bool) -> Response:
         # The older v1 calls take the key as a form field.
-        return await self._call(path, urgent=True, form={"auth_key": self._auth_key})
+        return await self._call(path, urgent=urgent, form={"auth_key": self._auth_key})
 
     async def _call(self, path: str, *, urgent: bool, **send: Any) -> Response:
         url = f"{self._base_url}{path}"
@@ -153,7 +154,7 @@ class ShellyClient(CloudClient):
         last = self._last.get(device.id)
         if last is not None:
             # Asleep, the cloud may answer with no status at all.
-            device.sleeps = device.sleeps or last.sleeps
+            device.sleeps = device.sleeps or (last.sleeps and not on_mains(device))
             if device.sleeps and not device.online:
                 _carry_over(last, device)
             self._count_presses(last, device)
@@ -206,8 +207,8 @@ class ShellyClient(CloudClient):
         """Configured ids the cloud did not answer for at the last poll."""
         return self._missing
 
-    async def async_discover(self) -> list[FoundDevice]:
-        return await async_discover(self._post_form)
+    async def async_discover(self, *, waited_for: bool = True) -> list[FoundDevice]:
+        return await async_discover(partial(self._post_form, urgent=waited_for))
 
     def diagnostics(self) -> dict[str, Any]:
         return {"unmapped_components": dict(sorted(self.unmapped.items()))}
@@ -274,3 +275,5 @@ def _carry_over(last: Device, device: Device) -> None:
         _fill(channel.flags, before.flags)
         _fill(channel.texts, before.texts)
     device.via_device = device.via_device or last.via_device
+    if device.report_by is None:
+        device.report_by = last.report_by

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from ..model import Device, Reading
+from ..model import Device, Flag, PressTraits, Reading
 from ..values import digits, number
 from .fields import DEVICE, as_dict
 from .gen1 import gen1_channels, gen1_name
@@ -66,6 +66,42 @@ def _last_report(status: dict[str, Any]) -> float | None:
     return None
 
 
+# Home Assistant's Shelly integration gives a sleeping device 2.2 of its wake
+# periods before it takes it as gone; battery devices that name no period
+# report at least once a day.
+WAKE_PERIODS_ALLOWED = 2.2
+DEFAULT_WAKE_PERIOD = 24 * 3600.0
+UNIT_SECONDS = {"h": 3600.0, "m": 60.0}
+
+
+def _wake_period(status: dict[str, Any], settings: dict[str, Any]) -> float:
+    """Seconds between a sleeping device's reports, as it states them (gen2+ or gen1)."""
+    period = number(as_dict(status.get("sys")).get("wakeup_period"))
+    if period is None:
+        sleep_mode = as_dict(settings.get("sleep_mode"))
+        period = number(sleep_mode.get("period"))
+        if period is not None:
+            period *= UNIT_SECONDS.get(str(sleep_mode.get("unit")), 60.0)
+    return period if period is not None and period > 0 else DEFAULT_WAKE_PERIOD
+
+
+def _report_by(
+    device: Device, status: dict[str, Any], settings: dict[str, Any]
+) -> float | None:
+    """By when a sleeping device should report again; None for a button, which keeps no schedule."""
+    last = device.channels[DEVICE].readings.get(Reading.LAST_REPORT)
+    if last is None or any(
+        isinstance(channel.traits, PressTraits) for channel in device.channels.values()
+    ):
+        return None
+    return last + WAKE_PERIODS_ALLOWED * _wake_period(status, settings)
+
+
+def on_mains(device: Device) -> bool:
+    """Whether a battery device says it runs on external power now (and so stays awake)."""
+    return device.channels[DEVICE].flags.get(Flag.EXTERNAL_POWER) is True
+
+
 def parse_device(state: dict[str, Any]) -> Parsed | None:
     """One entry of the get call's answer; None when it has no id."""
     device_id = state.get("id")
@@ -93,11 +129,15 @@ def parse_device(state: dict[str, Any]) -> Parsed | None:
         online=online,
         channels={channel.key: channel for channel in channels},
     )
-    readings = device.channels[DEVICE].readings
-    # Battery devices sleep between reports; BLU devices only ever report.
-    device.sleeps = gen == BLE_GEN or Reading.BATTERY in readings
+    own = device.channels[DEVICE]
+    # Battery devices sleep between reports, unless plugged in; BLU devices
+    # only ever report.
+    device.sleeps = (
+        gen == BLE_GEN or Reading.BATTERY in own.readings
+    ) and not on_mains(device)
     if device.sleeps:
-        readings[Reading.LAST_REPORT] = _last_report(status)
+        own.readings[Reading.LAST_REPORT] = _last_report(status)
+        device.report_by = _report_by(device, status, settings)
     if gen == BLE_GEN:
         device.via_device = hex_id(as_dict(status.get("reporter")).get("id"))
     return Parsed(device, unmapped)
