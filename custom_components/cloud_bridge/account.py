@@ -33,6 +33,16 @@ def build_client(hass: HomeAssistant, data: Mapping[str, Any]) -> CloudClient:
     return client_type.from_settings(async_get_clientsession(hass), data)
 
 
+def _before_choosing(hass: HomeAssistant, data: Mapping[str, Any]) -> CloudClient:
+    """The client of an account whose devices are not chosen yet."""
+    return build_client(hass, {**data, CONF_DEVICE_IDS: []})
+
+
+def account_id_of(hass: HomeAssistant, data: Mapping[str, Any]) -> str:
+    """The account's id, known from its settings alone, without a call."""
+    return _before_choosing(hass, data).account_id
+
+
 def _insecure(data: Mapping[str, Any]) -> bool:
     """Whether the account's addresses would send credentials where http is not allowed."""
     urls = [
@@ -57,7 +67,7 @@ async def async_discover(
     """Ask the cloud for the account's devices: those found, or form errors."""
     if _insecure(data):
         return [], {"base": "insecure_url"}
-    client = build_client(hass, {**data, CONF_DEVICE_IDS: []})
+    client = _before_choosing(hass, data)
     try:
         found = await client.async_discover()
     except AuthError:

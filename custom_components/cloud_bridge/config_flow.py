@@ -26,7 +26,7 @@ from homeassistant.helpers.selector import (
 )
 import voluptuous as vol
 
-from .account import async_discover, async_validate, build_client
+from .account import account_id_of, async_discover, async_validate
 from .api import (
     CLIENTS,
     FoundDevice,
@@ -168,8 +168,7 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
             if CLIENTS[vendor].chooses_devices and not data.get(CONF_DEVICE_IDS):
                 # Known without a call: an account added already stops here,
                 # not after the listing and the choice of its devices.
-                client = build_client(self.hass, {**data, CONF_DEVICE_IDS: []})
-                await self.async_set_unique_id(client.account_id)
+                await self.async_set_unique_id(account_id_of(self.hass, data))
                 self._abort_if_unique_id_configured()
                 self._found, errors = await async_discover(self.hass, data)
                 if self._found:

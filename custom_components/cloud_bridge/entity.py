@@ -104,7 +104,7 @@ def channel_label(channel: Channel, siblings: list[Channel]) -> str | None:
     return channel.name or str(channel.index + 1)
 
 
-type Shape = tuple[tuple[str, type | None, frozenset[str], bool], ...]
+type Shape = tuple[tuple[str, type, frozenset[str], bool], ...]
 
 
 def _shape(device: Device) -> Shape:
