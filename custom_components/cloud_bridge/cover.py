@@ -59,7 +59,8 @@ class CloudBridgeCover(CloudBridgeEntity, CoverEntity):
     ) -> None:
         super().__init__(coordinator, device, channel, "cover")
         traits = self.traits_of(CoverTraits)
-        self._attr_device_class = DEVICE_CLASSES[traits.device_class]
+        if traits.device_class is not None:
+            self._attr_device_class = DEVICE_CLASSES[traits.device_class]
         features = CoverEntityFeature(0)
         if traits.supports_position:
             features |= (

@@ -20,6 +20,12 @@ class ButtonPurpose(StrEnum):
     DRY_MOP = "dry_mop"
     STOP_SELF_CLEAN = "stop_self_clean"
     REFILL_HUMIDIFIER = "refill_humidifier"
+    REWIND = "rewind"
+    FAST_FORWARD = "fast_forward"
+    START_OVER = "start_over"
+    CHANNEL_UP = "channel_up"
+    CHANNEL_DOWN = "channel_down"
+    RESET_EQUALIZER = "reset_equalizer"
 
 
 class MediaClass(StrEnum):
@@ -80,12 +86,25 @@ class ClimateTraits:
 
 @dataclass(slots=True)
 class MediaTraits:
-    """A TV, receiver, player or speaker driven by keys, not by levels."""
+    """A TV, receiver, player or speaker, driven by keys and, where it takes them, by levels.
+
+    `supports_volume_set` when it takes a volume in % (`volume`), not only
+    steps; `sources` and `sound_modes` are the inputs and modes it selects by
+    name; `supports_channel_names` when it tunes to a channel by name too.
+    """
 
     actions: tuple[MediaAction, ...] = ()
     media_class: MediaClass | None = None
     supports_mute: bool = False
     supports_channels: bool = False
+    supports_channel_names: bool = False
+    supports_volume_set: bool = False
     muted: bool | None = None
     channel_number: int | None = None
+    channel_name: str | None = None
     playback: Playback | None = None
+    volume: int | None = None
+    sources: tuple[str, ...] = ()
+    source: str | None = None
+    sound_modes: tuple[str, ...] = ()
+    sound_mode: str | None = None

@@ -217,6 +217,41 @@ class SetChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class SetChannelName:
+    """Tune a TV or receiver to a channel by its name."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetVolume:
+    """A media appliance's volume in %, 0-100."""
+
+    percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class SelectSource:
+    """Switch a media appliance to one of its inputs, by name."""
+
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SelectSoundMode:
+    """Play through one of a media appliance's sound modes, by name."""
+
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class SelectOption:
+    """Choose one of a select channel's options."""
+
+    option: str
+
+
+@dataclass(frozen=True, slots=True)
 class MediaCommand:
     """Press a media key (volume, track or channel step, play, pause, stop)."""
 
@@ -252,5 +287,10 @@ type Command = (
     | SetFanMode
     | SetMute
     | SetChannel
+    | SetChannelName
+    | SetVolume
+    | SelectSource
+    | SelectSoundMode
+    | SelectOption
     | MediaCommand
 )

@@ -14,8 +14,12 @@ from .commands import (
     PauseCleaning,
     Press,
     ReturnToBase,
+    SelectOption,
+    SelectSoundMode,
+    SelectSource,
     SetBrightness,
     SetChannel,
+    SetChannelName,
     SetColor,
     SetColorTemp,
     SetCoverPosition,
@@ -32,6 +36,7 @@ from .commands import (
     SetTargetHumidity,
     SetTargetTemperature,
     SetTilt,
+    SetVolume,
     StartCleaning,
     StopCleaning,
 )
@@ -45,6 +50,7 @@ from .model import (
     LockTraits,
     Motion,
     NumberTraits,
+    SelectTraits,
     VacuumActivity,
     VacuumTraits,
 )
@@ -88,6 +94,8 @@ def apply_command(channel: Channel, command: Command) -> None:
             traits.activity = VacuumActivity.PAUSED
         case SetNumber(value=value) if isinstance(traits, NumberTraits):
             traits.value = value
+        case SelectOption(option=option) if isinstance(traits, SelectTraits):
+            traits.option = option
         case OpenLock() if isinstance(traits, LockTraits):
             traits.state = LockState.UNLOCKED
         case SetOscillation(on=on) if isinstance(traits, FanTraits):
@@ -134,7 +142,15 @@ def _apply_appliance(channel: Channel, command: Command) -> None:
         case SetMute(muted=muted) if isinstance(traits, MediaTraits):
             traits.muted = muted
         case SetChannel(number=number) if isinstance(traits, MediaTraits):
-            traits.channel_number = number
+            traits.channel_number, traits.channel_name = number, None
+        case SetChannelName(name=name) if isinstance(traits, MediaTraits):
+            traits.channel_name, traits.channel_number = name, None
+        case SetVolume(percent=percent) if isinstance(traits, MediaTraits):
+            traits.volume = percent
+        case SelectSource(source=source) if isinstance(traits, MediaTraits):
+            traits.source = source
+        case SelectSoundMode(mode=mode) if isinstance(traits, MediaTraits):
+            traits.sound_mode = mode
         case MediaCommand(action=action) if isinstance(traits, MediaTraits):
             if action in _PLAYBACK:
                 traits.playback = _PLAYBACK[action]
@@ -143,4 +159,4 @@ def _apply_appliance(channel: Channel, command: Command) -> None:
                 MediaAction.PREVIOUS,
             ):
                 # Stepping skips channels the TV left out: the number is unknown.
-                traits.channel_number = None
+                traits.channel_number = traits.channel_name = None

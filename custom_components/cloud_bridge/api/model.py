@@ -48,6 +48,11 @@ class Reading(StrEnum):
     TILT = "tilt"  # ° a door or window sensor is tilted
     VIRTUAL = "virtual"  # the value of a number the user made on the device
     LAST_REPORT = "last_report"  # when a sleeping device last reported, epoch s
+    PM1 = "pm1"  # µg/m³ of particles up to 1 µm
+    PM25 = "pm25"  # µg/m³ of particles up to 2.5 µm
+    PM10 = "pm10"  # µg/m³ of particles up to 10 µm
+    APPARENT_POWER = "apparent_power"  # VA
+    REACTIVE_POWER = "reactive_power"  # var
 
 
 class Flag(StrEnum):
@@ -122,12 +127,30 @@ class SwitchPurpose(StrEnum):
 
     CHILD_LOCK = "child_lock"
     MOTION_DETECTION = "motion_detection"
+    RUNNING = "running"  # a device's start and stop
+    PAUSED = "paused"  # a device's pause, while it runs
 
 
 class NumberPurpose(StrEnum):
     """What a level a channel sets is."""
 
-    VOLUME = "volume"
+    VOLUME = "volume"  # %
+    BASS = "bass"  # equaliser bands, in the device's own steps
+    MIDRANGE = "midrange"
+    TREBLE = "treble"
+    LEVEL = "level"  # a level the user defined on the device, in its own unit
+    PERCENTAGE = "percentage"  # %, a level the user defined on the device
+
+
+# Levels in %: the others count in the device's own steps.
+PERCENT_LEVELS = {NumberPurpose.VOLUME, NumberPurpose.PERCENTAGE}
+# Levels that set a device up rather than operate it.
+SETTING_LEVELS = {
+    NumberPurpose.VOLUME,
+    NumberPurpose.BASS,
+    NumberPurpose.MIDRANGE,
+    NumberPurpose.TREBLE,
+}
 
 
 @dataclass(slots=True)
@@ -146,6 +169,14 @@ class NumberTraits:
     minimum: float = 0.0
     maximum: float = 100.0
     step: float = 1.0
+
+
+@dataclass(slots=True)
+class SelectTraits:
+    """One of a list of options (a mode the user defined on the device)."""
+
+    options: tuple[str, ...]
+    option: str | None = None
 
 
 @dataclass(slots=True)
@@ -192,7 +223,7 @@ class CoverTraits:
     its `position` is 0 or 100.
     """
 
-    device_class: CoverClass
+    device_class: CoverClass | None  # None: the device does not say what it moves
     position: int | None = None
     tilt: int | None = None
     motion: Motion | None = None
@@ -244,6 +275,7 @@ class VacuumTraits:
 type Traits = (
     SwitchTraits
     | NumberTraits
+    | SelectTraits
     | ButtonTraits
     | DoorbellTraits
     | PressTraits

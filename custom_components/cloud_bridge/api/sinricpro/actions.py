@@ -30,7 +30,9 @@ from ..model import (
     Device,
     FanTraits,
 )
+from .custom import encode_custom
 from .devices import ECO
+from .media import MEDIA_TYPES, encode_media
 
 type Action = tuple[str, dict[str, Any]]
 
@@ -38,6 +40,10 @@ type Action = tuple[str, dict[str, Any]]
 def encode(device: Device, channel: Channel, command: Command) -> list[Action]:
     """The actions (name, value before JSON encoding) that carry out a command."""
     kind, traits = device.model_id, channel.traits
+    if kind in MEDIA_TYPES and (media := encode_media(channel, command)) is not None:
+        return media
+    if kind == "CUSTOM" and (custom := encode_custom(channel, command)) is not None:
+        return custom
     match command:
         case SetPower(on=on):
             return [_power(on)]

@@ -25,6 +25,7 @@ from ..http import REQUEST_TIMEOUT, Response, fingerprint, request
 from ..model import Channel, Device, Vendor
 from ..sse import HEARTBEAT, backoff_delay, read_events
 from .actions import encode
+from .custom import instance_of
 from .devices import device_type, parse_device
 from .events import read_event
 
@@ -196,13 +197,13 @@ class SinricProClient(CloudClient):
     async def async_execute(
         self, device: Device, channel: Channel, command: Command
     ) -> None:
+        instance = instance_of(channel) if device.model_id == "CUSTOM" else None
         for action, value in encode(device, channel, command):
-            await self._call(
-                "POST",
-                f"/api/v1/devices/{device.id}/action",
-                # The cloud wants `value` as a JSON string, not an object.
-                {"type": "request", "action": action, "value": json.dumps(value)},
-            )
+            # The cloud wants `value` as a JSON string, not an object.
+            body = {"type": "request", "action": action, "value": json.dumps(value)}
+            if instance is not None:
+                body["instanceId"] = instance
+            await self._call("POST", f"/api/v1/devices/{device.id}/action", body)
 
     # -- event stream ------------------------------------------------------------------
 

@@ -25,9 +25,11 @@ from ..model import (
     Traits,
 )
 from ..values import clamp, number, whole
+from .capabilities import Listed, listed_actions
+from .custom import custom_channels, custom_fields, instance_of
+from .media import MAIN, MEDIA_TYPES, media_channels, media_fields
 
 TYPE_PREFIX: Final = "sinric.devices.types."
-MAIN: Final = "main"
 ECO: Final = "eco"
 
 # Colour temperatures the SinricPro apps offer, warm white to cool white.
@@ -56,21 +58,58 @@ def _fan_speeds(raw: Mapping[str, Any]) -> int:
     return DEFAULT_FAN_SPEEDS
 
 
-# product.code suffix → the traits of the device's one channel (None: it only measures).
-TRAITS: dict[str, Callable[[Mapping[str, Any]], Traits | None]] = {
-    "SWITCH": lambda raw: SwitchTraits(),
-    "LIGHT": lambda raw: LightTraits(supports_rgb=True, kelvin_range=KELVIN_RANGE),
-    "DIMMABLE_SWITCH": lambda raw: LightTraits(),
-    "BLIND": lambda raw: CoverTraits(CoverClass.BLIND, supports_stop=False),
-    "GARAGE_DOOR": lambda raw: CoverTraits(
+_THERMOSTAT_ACTIONS = ("setPowerState", "targetTemperature", "setThermostatMode")
+_MEDIA_ACTIONS = ("setPowerState", "setVolume", "adjustVolume", "setMute", "mediaControl", "selectInput")
+# product.code suffix → the actions a device takes when its product lists none.
+TYPE_ACTIONS: Final[dict[str, tuple[str, ...]]] = {
+    "SWITCH": ("setPowerState",),
+    "LIGHT": ("setPowerState", "setBrightness", "setColor", "setColorTemperature"),
+    "DIMMABLE_SWITCH": ("setPowerState", "setPowerLevel"),
+    "BLIND": ("setPowerState", "setRangeValue"),
+    "GARAGE_DOOR": ("setMode",),
+    "SMARTLOCK": ("setLockState",),
+    "FAN": ("setPowerState", "setRangeValue"),
+    "THERMOSTAT": _THERMOSTAT_ACTIONS,
+    "AC_UNIT": (*_THERMOSTAT_ACTIONS, "setRangeValue"),
+    "DOORBELL": ("DoorbellPress",),
+    "TV": (*_MEDIA_ACTIONS, "changeChannel", "skipChannels"),
+    "SPEAKER": (*_MEDIA_ACTIONS, "setBands", "adjustBands", "resetBands", "setMode"),
+    "CAMERA": ("setPowerState", "getSnapshot", "getCameraStreamUrl"),
+}
+
+
+def _light(raw: Mapping[str, Any], listed: Listed) -> Traits:
+    return LightTraits(
+        dimmable="setBrightness" in listed,
+        supports_rgb="setColor" in listed,
+        kelvin_range=KELVIN_RANGE if "setColorTemperature" in listed else None,
+    )
+
+
+def _switch(raw: Mapping[str, Any], listed: Listed) -> Traits | None:
+    return SwitchTraits() if "setPowerState" in listed else None
+
+
+# product.code suffix → the traits of the device's main channel (None: it only measures).
+TRAITS: dict[str, Callable[[Mapping[str, Any], Listed], Traits | None]] = {
+    "SWITCH": lambda raw, listed: SwitchTraits(),
+    "LIGHT": _light,
+    "DIMMABLE_SWITCH": lambda raw, listed: LightTraits(dimmable="setPowerLevel" in listed),
+    "BLIND": lambda raw, listed: CoverTraits(
+        CoverClass.BLIND,
+        supports_stop=False,
+        # Without setRangeValue, a position is reached by stepping there.
+        supports_position=bool({"setRangeValue", "adjustRangeValue"} & listed.names),
+    ),
+    "GARAGE_DOOR": lambda raw, listed: CoverTraits(
         CoverClass.GARAGE,
         supports_position=False,
         supports_stop=False,
         open_close_only=True,
     ),
-    "SMARTLOCK": lambda raw: LockTraits(),
-    "FAN": lambda raw: FanTraits(speed_count=_fan_speeds(raw)),
-    "THERMOSTAT": lambda raw: ClimateTraits(
+    "SMARTLOCK": lambda raw, listed: LockTraits(),
+    "FAN": lambda raw, listed: FanTraits(speed_count=_fan_speeds(raw)),
+    "THERMOSTAT": lambda raw, listed: ClimateTraits(
         hvac_modes=HVAC_MODES,
         presets=(ECO,),
         min_temperature=5.0,
@@ -78,13 +117,17 @@ TRAITS: dict[str, Callable[[Mapping[str, Any]], Traits | None]] = {
         temperature_step=0.5,
         thermostat=True,
     ),
-    "AC_UNIT": lambda raw: ClimateTraits(
+    "AC_UNIT": lambda raw, listed: ClimateTraits(
         hvac_modes=HVAC_MODES, presets=(ECO,), fan_modes=AC_FAN_MODES
     ),
-    "TEMPERATURESENSOR": lambda raw: None,
-    "CONTACT_SENSOR": lambda raw: None,
-    "MOTION_SENSOR": lambda raw: None,
-    "DOORBELL": lambda raw: DoorbellTraits(),
+    "TEMPERATURESENSOR": lambda raw, listed: None,
+    "CONTACT_SENSOR": lambda raw, listed: None,
+    "MOTION_SENSOR": lambda raw, listed: None,
+    "DOORBELL": lambda raw, listed: DoorbellTraits(),
+    "AIR_QUALITY_SENSOR": lambda raw, listed: None,
+    "ENERGY_SENSOR": lambda raw, listed: None,
+    "CAMERA": _switch,
+    "CUSTOM": _switch,
 }
 # product.code suffix → the product's name in the SinricPro portal.
 PRODUCT_NAMES: Final = {
@@ -108,17 +151,38 @@ PRODUCT_NAMES: Final = {
     "CAMERA": "Camera",
     "CUSTOM": "Custom Device",
 }
-# Types whose powerState is the channel's power.
-POWERED = {"SWITCH", "LIGHT", "DIMMABLE_SWITCH", "FAN", "THERMOSTAT", "AC_UNIT"}
+# Types whose powerState is the main channel's power.
+POWERED = {
+    "SWITCH", "LIGHT", "DIMMABLE_SWITCH", "FAN", "THERMOSTAT", "AC_UNIT",
+    "TV", "SPEAKER", "CAMERA", "CUSTOM",
+}  # fmt: skip
 _CLIMATE_READINGS = {Reading.TEMPERATURE: "temperature", Reading.HUMIDITY: "humidity"}
 READINGS: dict[str, dict[Reading, str]] = {
     "TEMPERATURESENSOR": _CLIMATE_READINGS,
     "THERMOSTAT": _CLIMATE_READINGS,
     "AC_UNIT": _CLIMATE_READINGS,
+    "AIR_QUALITY_SENSOR": {
+        Reading.PM1: "pm1",
+        Reading.PM25: "pm2_5",
+        Reading.PM10: "pm10",
+    },
+    # The last powerUsage report; energy is summed from the reports (energy.py).
+    "ENERGY_SENSOR": {
+        Reading.POWER: "power",
+        Reading.VOLTAGE: "voltage",
+        Reading.CURRENT: "current",
+        Reading.POWER_FACTOR: "factor",
+        Reading.APPARENT_POWER: "apparentPower",
+        Reading.REACTIVE_POWER: "reactivePower",
+    },
 }
 # Readings that only exist when the device has ever reported them.
 OPTIONAL_READINGS = {Reading.HUMIDITY}
-FLAGS: dict[str, Flag] = {"CONTACT_SENSOR": Flag.DOOR, "MOTION_SENSOR": Flag.MOTION}
+FLAGS: dict[str, Flag] = {
+    "CONTACT_SENSOR": Flag.DOOR,
+    "MOTION_SENSOR": Flag.MOTION,
+    "CAMERA": Flag.MOTION,
+}
 
 # Lock states as device fields report them, and as action values echo them.
 LOCK_STATES = {
@@ -141,13 +205,22 @@ def parse_device(raw: dict[str, Any]) -> Device | None:
     """One device of `GET /api/v1/devices`; None for a type we do not map."""
     device_id = raw.get("id")
     kind = device_type(raw)
-    make_traits = TRAITS.get(kind)
-    if not isinstance(device_id, str) or not device_id or make_traits is None:
+    mapped = kind in TRAITS or kind in MEDIA_TYPES
+    if not isinstance(device_id, str) or not device_id or not mapped:
         return None
-    channel = Channel(key=MAIN, traits=make_traits(raw))
+    listed = listed_actions(raw, TYPE_ACTIONS.get(kind, ()))
+    if kind in MEDIA_TYPES:
+        channels = media_channels(kind, listed)
+    else:
+        channels = [Channel(key=MAIN, traits=TRAITS[kind](raw, listed))]
+        if kind == "CUSTOM":
+            channels.extend(custom_channels(listed))
+    channel = channels[0]
     for reading, field in READINGS.get(kind, {}).items():
         if field in raw or reading not in OPTIONAL_READINGS:
             channel.readings[reading] = None
+    if kind == "ENERGY_SENSOR":
+        channel.readings[Reading.ENERGY] = None
     if kind in FLAGS:
         channel.flags[FLAGS[kind]] = None
     device = Device(
@@ -156,9 +229,13 @@ def parse_device(raw: dict[str, Any]) -> Device | None:
         model=PRODUCT_NAMES.get(kind, kind),
         model_id=kind,
         manufacturer="SinricPro",
-        channels={MAIN: channel},
+        channels={c.key: c for c in channels},
     )
     apply_fields(device, {"isOnline": True, **raw})
+    instances = raw.get("instances")
+    for instance, fields in (instances if isinstance(instances, dict) else {}).items():
+        if isinstance(fields, dict):
+            apply_fields(device, fields, str(instance))
     return device
 
 
@@ -179,8 +256,21 @@ def _rgb(value: Any) -> tuple[int, int, int] | None:
     return None if r is None or g is None or b is None else (r, g, b)
 
 
-def apply_fields(device: Device, fields: Mapping[str, Any]) -> None:
-    """Read the state fields present in `fields` into the device; others stay."""
+def apply_fields(
+    device: Device, fields: Mapping[str, Any], instance: str | None = None
+) -> None:
+    """Read the state fields present in `fields` into the device; others stay.
+
+    `instance` names the capability of a template device the fields are of.
+    """
+    if device.model_id == "CUSTOM":
+        for channel in device.channels.values():
+            if channel.key != MAIN and instance_of(channel) == instance:
+                custom_fields(channel, fields)
+        if instance is not None:
+            return
+    elif device.model_id in MEDIA_TYPES:
+        media_fields(device.channels, fields)
     channel = device.channels[MAIN]
     traits = channel.traits
     if "isOnline" in fields:

@@ -8,7 +8,8 @@ from typing import Any
 
 from ..features import ChannelEvent, ChannelEventType, DeviceChanged, PushEvent
 from ..model import Device
-from .devices import MAIN, apply_fields
+from .devices import apply_fields
+from .media import MAIN
 
 # A stream message's action → (key in its value, device field it sets).
 ACTION_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -25,6 +26,25 @@ ACTION_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "currentTemperature": (("temperature", "temperature"), ("humidity", "humidity")),
     "setContactState": (("state", "contactState"),),
     "motion": (("state", "lastMotionState"),),
+    "adjustRangeValue": (("rangeValue", "rangeValue"),),
+    "setVolume": (("volume", "volume"),),
+    # The outcome of adjustVolume tells the volume it led to.
+    "adjustVolume": (("volume", "volume"),),
+    "setMute": (("mute", "mute"),),
+    "mediaControl": (("control", "mediaControl"),),
+    "selectInput": (("input", "input"),),
+    "changeChannel": (("channel", "channel"),),
+    "setBands": (("bands", "bands"),),
+    "airQuality": (("pm1", "pm1"), ("pm2_5", "pm2_5"), ("pm10", "pm10")),
+    "powerUsage": tuple(
+        (key, key)
+        for key in ("voltage", "current", "power", "apparentPower", "reactivePower", "factor")
+    ),
+    "setToggleState": (("state", "toggleState"),),
+    "setPercentage": (("percentage", "percentage"),),
+    "setOpenClose": (("openPercent", "openPercent"),),
+    "setStartStop": (("start", "start"),),
+    "setPauseUnpause": (("pause", "pause"),),
 }
 
 
@@ -63,7 +83,12 @@ def read_event(payload: Any, devices: Mapping[str, Device]) -> PushEvent | None:
                 return None
         if action == "DoorbellPress":
             return ChannelEvent(device.id, MAIN, ChannelEventType.RING)
-        apply_fields(device, message_fields(action, value))
+        instance = body.get("instanceId")
+        apply_fields(
+            device,
+            message_fields(action, value),
+            instance if isinstance(instance, str) and instance else None,
+        )
         return DeviceChanged(device.id)
     if not isinstance(raw_device, dict):
         return None
