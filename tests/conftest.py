@@ -27,6 +27,7 @@ from syrupy.assertion import SnapshotAssertion
 # Imported before Home Assistant looks for `custom_components`, so that it finds
 # ours and not the test plugin's own package of that name.
 from custom_components.cloud_bridge import PLATFORMS
+from custom_components.cloud_bridge.api.sinricpro import client as sinricpro_client
 from custom_components.cloud_bridge.api.switchbot import client as switchbot_client
 from custom_components.cloud_bridge.const import DOMAIN
 from tests.simulator.base import SimulatedCloud
@@ -169,6 +170,8 @@ def fast_switchbot_polls(request: pytest.FixtureRequest, monkeypatch: pytest.Mon
     """
     if request.node.get_closest_marker("real_spacing") is None:
         monkeypatch.setattr(switchbot_client, "STATUS_SPACING", 0.0)
+        # SinricPro's reads too (3.3 s apart): its read-limit tests scale it instead.
+        monkeypatch.setattr(sinricpro_client, "READ_SPACING", 0.0)
 
 
 @pytest.fixture(autouse=True)

@@ -199,6 +199,9 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
                     err,
                 )
             self._back_off()
+            if err.retry_after and self.update_interval is not None:
+                named = timedelta(seconds=err.retry_after)
+                self.update_interval = max(self.update_interval, named)
             return
         if not self._quota_spent:
             _LOGGER.warning(

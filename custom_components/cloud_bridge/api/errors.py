@@ -18,7 +18,14 @@ class QuotaError(CloudBridgeError):
 
 
 class RateLimited(CloudBridgeError):
-    """The cloud asked us to slow down; the call may be retried later."""
+    """The cloud asked us to slow down; the call may be retried later.
+
+    `retry_after` is the wait in seconds the cloud named, if it named one.
+    """
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class CloudUnreachable(CloudBridgeError):

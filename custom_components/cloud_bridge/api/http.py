@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 import hashlib
 import ipaddress
 import json
@@ -26,6 +27,7 @@ class Response:
     status: int
     data: Any
     text: str
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 async def request(
@@ -51,6 +53,7 @@ async def request(
         ) as resp:
             text = await resp.text(errors="replace")
             status = resp.status
+            answer_headers = dict(resp.headers)
     except TimeoutError as err:
         raise CloudUnreachable("timed out") from err
     except aiohttp.ClientError as err:
@@ -66,7 +69,7 @@ async def request(
             status,
         )
         parsed = None
-    return Response(status, parsed, text)
+    return Response(status, parsed, text, answer_headers)
 
 
 def plain_http_allowed(url: str) -> bool:

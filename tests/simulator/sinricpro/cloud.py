@@ -1,4 +1,4 @@
-"""Simulated SinricPro cloud: API-key auth, REST devices and actions, SSE event stream."""
+"""Simulated SinricPro cloud: API-key auth, REST devices and actions, SSE event stream, read limit."""
 
 from __future__ import annotations
 
@@ -17,11 +17,14 @@ from ..base import JsonDict, SimulatedCloud, read_json
 from .devices import (
     ACTIONS,
     DEVICE_EVENTS,
+    PRODUCT_ACTIONS,
     PRODUCT_PREFIX,
     ActionError,
+    Delta,
     default_state,
     resolve,
 )
+from .limits import ReadLimit
 
 # How often a quiet stream checks whether its client went away, so open_streams is honest.
 _DISCONNECT_POLL = 0.2
@@ -38,6 +41,26 @@ def _failure(status: int, message: str) -> web.Response:
     return web.json_response({"success": False, "message": message}, status=status)
 
 
+def _action_names(product: JsonDict) -> set[str]:
+    """The actions a device's product lists: names, or {action, instanceId, …} entries."""
+    return {
+        entry if isinstance(entry, str) else entry.get("action", "")
+        for entry in product.get("actions", [])
+    }
+
+
+def _merge(fields: JsonDict, changes: JsonDict) -> None:
+    """Apply an action's changes: relative ones against the current value, objects key by key."""
+    for key, change in changes.items():
+        if isinstance(change, Delta):
+            current = fields.get(key, change.low)
+            fields[key] = int(min(max(current + change.by, change.low), change.high))
+        elif isinstance(change, dict) and isinstance(fields.get(key), dict) and key != "channel":
+            fields[key].update(copy.deepcopy(change))
+        else:
+            fields[key] = copy.deepcopy(change)
+
+
 class SinricProCloud(SimulatedCloud):
     """A SinricPro account: queued actions confirmed asynchronously on the SSE stream."""
 
@@ -51,6 +74,11 @@ class SinricProCloud(SimulatedCloud):
         self.framing: str = "data"
         self.event_shape: str = "device"
         self.heartbeat_interval: float = 15.0
+        self.read_limit = ReadLimit()
+        # Where a 429 names its wait: the Retry-After header, or resetTime in the body.
+        self.wait_in: str = "header"
+        # 404 or 410: the token flow is gone and the key goes in a header on every call.
+        self.auth_gone: int | None = None
         self.devices: dict[str, JsonDict] = {}
         self.types: dict[str, str] = {}
         self.events: list[JsonDict] = []
@@ -69,15 +97,31 @@ class SinricProCloud(SimulatedCloud):
     # -- test-facing state ------------------------------------------------------------------
 
     def add_device(
-        self, device_id: str, type: str, name: str, *, online: bool = True, **state: Any
+        self,
+        device_id: str,
+        type: str,
+        name: str,
+        *,
+        online: bool = True,
+        actions: list[Any] | None = None,
+        **state: Any,
     ) -> None:
-        """Add a device of ``type`` (e.g. "SWITCH") with its type's default state."""
+        """Add a device of ``type`` (e.g. "SWITCH") with its type's default state.
+
+        ``actions`` is its `product.actions` list (all of its type's unless told):
+        action names, or {action, instanceId, …} entries of a template device.
+        """
         self.types[device_id] = type
+        listed = copy.deepcopy(PRODUCT_ACTIONS.get(type, []) if actions is None else actions)
         self.devices[device_id] = {
             "id": device_id,
             "name": name,
             "description": "",
-            "product": {"code": PRODUCT_PREFIX + type, "name": type.replace("_", " ").title()},
+            "product": {
+                "code": PRODUCT_PREFIX + type,
+                "name": type.replace("_", " ").title(),
+                "actions": listed,
+            },
             "isOnline": online,
             **default_state(type),
             **copy.deepcopy(state),
@@ -99,14 +143,16 @@ class SinricProCloud(SimulatedCloud):
         self.key_revoked = True
         self._tokens.clear()
 
-    def device_event(self, device_id: str, action: str, value: JsonDict) -> None:
+    def device_event(
+        self, device_id: str, action: str, value: JsonDict, instance_id: str | None = None
+    ) -> None:
         """Raise an event as the device itself would (sensor readings, doorbell...)."""
         device_type = self.types[device_id]
         try:
             handler = resolve(DEVICE_EVENTS, device_type, action)
         except ActionError:
             handler = resolve(ACTIONS, device_type, action)
-        self._confirm(device_id, action, value, handler(value), kind="event")
+        self._confirm(device_id, action, value, handler(value), kind="event", instance_id=instance_id)
 
     def publish(self, event: JsonDict) -> None:
         """Send ``event`` to every open stream (and keep it in ``events``)."""
@@ -140,6 +186,8 @@ class SinricProCloud(SimulatedCloud):
     # -- auth -------------------------------------------------------------------------------
 
     async def _auth(self, request: web.Request) -> web.Response:
+        if self.auth_gone is not None:
+            return web.json_response({"message": "Not Found"}, status=self.auth_gone)
         if self.key_revoked or request.headers.get("x-sinric-api-key") != self.api_key:
             return _failure(401, "Invalid API key")
         token = "eyJhbGciOiJIUzI1NiJ9." + secrets.token_urlsafe(32)
@@ -166,20 +214,40 @@ class SinricProCloud(SimulatedCloud):
         return True
 
     def _bearer_ok(self, request: web.Request) -> bool:
+        """A live access token as Bearer, or (the 2026 form) the API key in its header."""
+        if request.headers.get("x-sinric-api-key") is not None:
+            return not self.key_revoked and request.headers["x-sinric-api-key"] == self.api_key
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         return scheme.lower() == "bearer" and self._token_ok(token.strip())
+
+    def _read_refused(self) -> web.Response | None:
+        """A 429 when this read is over the account's limit, naming the wait."""
+        wait = self.read_limit.take()
+        if wait is None:
+            return None
+        body: JsonDict = {"success": False, "message": "Too many requests"}
+        headers = {}
+        if self.wait_in == "header":
+            headers["Retry-After"] = str(max(1, round(wait)))
+        else:
+            body["resetTime"] = int((time.time() + wait) * 1000)
+        return web.json_response(body, status=429, headers=headers)
 
     # -- REST -------------------------------------------------------------------------------
 
     async def _list_devices(self, request: web.Request) -> web.Response:
         if not self._bearer_ok(request):
             return _failure(401, "Unauthorized")
+        if (refused := self._read_refused()) is not None:
+            return refused
         devices = copy.deepcopy(list(self.devices.values()))
         return web.json_response({"success": True, "devices": devices})
 
     async def _get_device(self, request: web.Request) -> web.Response:
         if not self._bearer_ok(request):
             return _failure(401, "Unauthorized")
+        if (refused := self._read_refused()) is not None:
+            return refused
         device = self.devices.get(request.match_info["device_id"])
         if device is None:
             return _failure(404, "Device not found")
@@ -206,13 +274,19 @@ class SinricProCloud(SimulatedCloud):
             return _failure(400, "value is not valid JSON")
         if not isinstance(value, dict):
             return _failure(400, "value must encode a JSON object")
+        instance_id = payload.get("instanceId")
+        if action not in _action_names(self.devices[device_id]["product"]):
+            return _failure(400, f"Action {action} is not supported by this device")
         try:
             changes = resolve(ACTIONS, self.types[device_id], action)(value)
         except ActionError as err:
             return _failure(400, str(err))
-        self.actions.append({"deviceId": device_id, "action": action, "value": value})
+        record = {"deviceId": device_id, "action": action, "value": value}
+        self.actions.append({**record, "instanceId": instance_id} if instance_id else record)
         if self.confirm_actions and self.devices[device_id]["isOnline"]:
-            task = asyncio.create_task(self._confirm_later(device_id, action, value, changes))
+            task = asyncio.create_task(
+                self._confirm_later(device_id, action, value, changes, instance_id)
+            )
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
         return web.json_response(
@@ -220,29 +294,50 @@ class SinricProCloud(SimulatedCloud):
         )
 
     async def _confirm_later(
-        self, device_id: str, action: str, value: JsonDict, changes: JsonDict
+        self,
+        device_id: str,
+        action: str,
+        value: JsonDict,
+        changes: JsonDict,
+        instance_id: str | None,
     ) -> None:
         await asyncio.sleep(self.confirm_delay)
         # A device that dropped off meanwhile never confirms.
         if self.devices.get(device_id, {}).get("isOnline"):
-            self._confirm(device_id, action, value, changes, kind="response")
+            self._confirm(
+                device_id, action, value, changes, kind="response", instance_id=instance_id
+            )
 
     def _confirm(
-        self, device_id: str, action: str, value: JsonDict, changes: JsonDict, *, kind: str
+        self,
+        device_id: str,
+        action: str,
+        value: JsonDict,
+        changes: JsonDict,
+        *,
+        kind: str,
+        instance_id: str | None = None,
     ) -> None:
         device = self.devices[device_id]
-        device.update(copy.deepcopy(changes))
-        if self.event_shape == "message":
+        # A template device keeps each instance's fields apart.
+        fields = device.setdefault("instances", {}).setdefault(instance_id, {}) if instance_id else device
+        _merge(fields, changes)
+        # An adjust* outcome tells the value it led to, as the device answers it.
+        value = {**value, **{k: fields[k] for k, c in changes.items() if isinstance(c, Delta)}}
+        if self.event_shape == "message" or instance_id:
             payload = {"action": action, "value": value, "type": kind, "success": True,
                        "deviceId": device_id, "createdAt": int(time.time() * 1000)}
+            if instance_id:
+                payload["instanceId"] = instance_id
             event: JsonDict = {
                 "event": "deviceMessageArrived",
                 "message": {"deviceId": device_id, "payload": payload},
             }
         else:
+            shown = {key: fields[key] for key in changes}
             event = {
                 "event": "deviceMessageArrived",
-                "device": {"name": device["name"], "id": device_id, **changes},
+                "device": {"name": device["name"], "id": device_id, **shown},
             }
         self.publish(event)
 

@@ -22,6 +22,7 @@ from ..errors import (
     Rejection,
 )
 from ..http import REQUEST_TIMEOUT, Response, fingerprint, request
+from ..limiter import CallSpacer, spacer_for
 from ..model import Channel, Device, Vendor
 from ..sse import HEARTBEAT, backoff_delay, read_events
 from .actions import encode
@@ -32,6 +33,12 @@ _LOGGER = logging.getLogger(__name__)
 
 DEFAULT_REST_URL = "https://api.sinric.pro"
 DEFAULT_SSE_URL = "https://portal.sinric.pro"
+# The stream of an account whose key goes in a header (the token flow gone).
+HEADER_SSE_URL = "https://sse.sinric.pro"
+# About 20 device reads a minute per account, and slow mode for staying at it:
+# reads are spaced so that no minute holds more than 18. Read when the
+# account's spacer is made, so that tests can scale it down.
+READ_SPACING = 60.0 / 18
 # Renew this long before the token's stated expiry, so no call meets a dead token.
 TOKEN_MARGIN = 300.0
 DEFAULT_POLL_INTERVAL = 60.0
@@ -50,6 +57,22 @@ _REJECTIONS = {400: Rejection.INVALID, 404: Rejection.NOT_FOUND}
 
 class _TokenRefused(CloudUnreachable):
     """The stream refused the access token."""
+
+
+def _rate_limited(resp: Response) -> RateLimited:
+    """A 429 with the wait it names: `Retry-After` s, or the body's `resetTime`."""
+    wait: float | None = None
+    header = resp.headers.get("Retry-After", "")
+    if header.strip().isdigit():
+        wait = float(header)
+    data = resp.data if isinstance(resp.data, dict) else {}
+    reset = data.get("resetTime")
+    if wait is None and isinstance(reset, int | float) and not isinstance(reset, bool):
+        # Epoch milliseconds, epoch seconds, or seconds to wait.
+        now = time.time()
+        at = reset / 1000 if reset > 1e11 else reset
+        wait = max(at - now, 0.0) if at > 1e9 else float(reset)
+    return RateLimited("HTTP 429", wait)
 
 
 class SinricProClient(CloudClient):
@@ -71,6 +94,9 @@ class SinricProClient(CloudClient):
         self._api_key = api_key
         self.rest_url = (base_url or DEFAULT_REST_URL).rstrip("/")
         self.sse_url = (base_url or DEFAULT_SSE_URL).rstrip("/")
+        self.header_sse_url = (base_url or HEADER_SSE_URL).rstrip("/")
+        # True once /api/v1/auth is gone: the key goes as a header on every call.
+        self.key_in_header = False
         self._token: str | None = None
         self._token_expiry = 0.0
         self.unmapped_types: set[str] = set()
@@ -100,19 +126,33 @@ class SinricProClient(CloudClient):
         return {
             "unmapped_types": sorted(self.unmapped_types),
             "stream_up": self.stream_up,
+            "auth": "api_key_header" if self.key_in_header else "access_token",
         }
+
+    @property
+    def _reads(self) -> CallSpacer:
+        # Shared by every client of the account: the cloud counts reads per account.
+        return spacer_for(f"{self.account_id}:reads", READ_SPACING)
 
     # -- REST ----------------------------------------------------------------------
 
-    async def _authenticate(self) -> str:
+    async def _authenticate(self) -> str | None:
+        """A new access token; None when the account uses the key as a header."""
         resp = await request(
             self._session,
             "POST",
             f"{self.rest_url}/api/v1/auth",
             headers={"x-sinric-api-key": self._api_key},
         )
+        if resp.status in (404, 410):
+            if not self.key_in_header:
+                _LOGGER.info("SinricPro has no token sign-in here; the API key goes in a header")
+            self.key_in_header = True
+            return None
         if resp.status in (401, 403):
             raise AuthError("API key refused")
+        if resp.status == 429:
+            raise _rate_limited(resp)
         data = resp.data if isinstance(resp.data, dict) else {}
         token = data.get("accessToken")
         if resp.status != 200 or not isinstance(token, str) or not token:
@@ -124,21 +164,48 @@ class SinricProClient(CloudClient):
         self._token_expiry = time.monotonic() + max(lifetime - TOKEN_MARGIN, 0.0)
         return token
 
-    async def access_token(self) -> str:
-        """A token that is good for a while yet, fetched anew when needed."""
+    async def access_token(self) -> str | None:
+        """A token that is good for a while yet, fetched anew when needed.
+
+        None when the account takes the API key as a header instead.
+        """
+        if self.key_in_header:
+            return None
         if self._token is None or time.monotonic() >= self._token_expiry:
             return await self._authenticate()
         return self._token
 
-    async def _call(self, method: str, path: str, body: Any = None) -> Any:
+    async def _call(
+        self, method: str, path: str, body: Any = None, *, urgent: bool = False
+    ) -> Any:
+        if method != "GET":
+            # Control calls are not counted against the read limit.
+            return self._checked(await self._send_signed(method, path, body))
+        async with self._reads.slot(urgent=urgent):
+            resp = await self._send_signed(method, path, body)
+        if resp.status == 429:
+            err = _rate_limited(resp)
+            if err.retry_after:
+                # One that names no wait leaves it to the polls' back-off.
+                self._reads.hold_off(err.retry_after)
+            raise err
+        return self._checked(resp)
+
+    async def _send_signed(self, method: str, path: str, body: Any) -> Response:
         resp = await self._send(method, path, body, await self.access_token())
-        if resp.status == 401:
+        if resp.status == 401 and not self.key_in_header:
             # A token that was good has expired or been revoked: the API key
             # decides whether this is a reauth case.
             _LOGGER.debug("SinricPro answered 401; signing in again with the API key")
             resp = await self._send(method, path, body, await self._authenticate())
+        if resp.status == 401 and self.key_in_header:
+            raise AuthError("API key refused")
+        return resp
+
+    @staticmethod
+    def _checked(resp: Response) -> Any:
         if resp.status == 429:
-            raise RateLimited("HTTP 429")
+            raise _rate_limited(resp)
         data = resp.data if isinstance(resp.data, dict) else None
         if data is None or resp.status >= 500 or resp.status == 401:
             raise CloudUnreachable(f"HTTP {resp.status}")
@@ -150,8 +217,15 @@ class SinricProClient(CloudClient):
             )
         return data
 
-    async def _send(self, method: str, path: str, body: Any, token: str) -> Response:
-        headers = {"Authorization": f"Bearer {token}"}
+    def _signed(self, token: str | None) -> dict[str, str]:
+        if token is None:
+            return {"x-sinric-api-key": self._api_key}
+        return {"Authorization": f"Bearer {token}"}
+
+    async def _send(
+        self, method: str, path: str, body: Any, token: str | None
+    ) -> Response:
+        headers = self._signed(token)
         if body is not None:
             headers["Content-Type"] = "application/json"
         return await request(
@@ -185,7 +259,8 @@ class SinricProClient(CloudClient):
 
     async def _get_device(self, device_id: str) -> Device | None:
         try:
-            data = await self._call("GET", f"/api/v1/devices/{device_id}")
+            # A read after a command: the user waits for it, ahead of polls.
+            data = await self._call("GET", f"/api/v1/devices/{device_id}", urgent=True)
         except CommandRejected as err:
             if err.reason is Rejection.NOT_FOUND:
                 return None
@@ -197,12 +272,9 @@ class SinricProClient(CloudClient):
         self, device: Device, channel: Channel, command: Command
     ) -> None:
         for action, value in encode(device, channel, command):
-            await self._call(
-                "POST",
-                f"/api/v1/devices/{device.id}/action",
-                # The cloud wants `value` as a JSON string, not an object.
-                {"type": "request", "action": action, "value": json.dumps(value)},
-            )
+            # The cloud wants `value` as a JSON string, not an object.
+            body = {"type": "request", "action": action, "value": json.dumps(value)}
+            await self._call("POST", f"/api/v1/devices/{device.id}/action", body)
 
     # -- event stream ------------------------------------------------------------------
 
@@ -218,10 +290,11 @@ class SinricProClient(CloudClient):
             try:
                 # After a refused token, the API key decides: AuthError ends the stream.
                 token = await (self._authenticate() if refused else self.access_token())
+                url = self.sse_url if token else self.header_sse_url
                 async with self._session.get(
-                    f"{self.sse_url}/sse/stream",
-                    params={"accessToken": token},
-                    headers={"Accept": "text/event-stream"},
+                    f"{url}/sse/stream",
+                    params={"accessToken": token} if token else None,
+                    headers={"Accept": "text/event-stream", **self._signed(token)},
                     timeout=aiohttp.ClientTimeout(
                         total=None, sock_connect=REQUEST_TIMEOUT.total
                     ),
