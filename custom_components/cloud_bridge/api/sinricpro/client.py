@@ -40,8 +40,6 @@ HEADER_SSE_URL = "https://sse.sinric.pro"
 # reads are spaced so that no minute holds more than 18. Read when the
 # account's spacer is made, so that tests can scale it down.
 READ_SPACING = 60.0 / 18
-# A 429 that names no wait waits this long.
-DEFAULT_WAIT = 60.0
 # Renew this long before the token's stated expiry, so no call meets a dead token.
 TOKEN_MARGIN = 300.0
 DEFAULT_POLL_INTERVAL = 60.0
@@ -188,7 +186,9 @@ class SinricProClient(CloudClient):
             resp = await self._send_signed(method, path, body)
         if resp.status == 429:
             err = _rate_limited(resp)
-            self._reads.hold_off(err.retry_after or DEFAULT_WAIT)
+            if err.retry_after:
+                # One that names no wait leaves it to the polls' back-off.
+                self._reads.hold_off(err.retry_after)
             raise err
         return self._checked(resp)
 
