@@ -12,17 +12,20 @@ from homeassistant.components.sensor import (
     SensorStateClass,
 )
 from homeassistant.const import (
+    CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
     CONCENTRATION_PARTS_PER_MILLION,
     DEGREE,
     LIGHT_LUX,
     PERCENTAGE,
     SIGNAL_STRENGTH_DECIBELS_MILLIWATT,
     EntityCategory,
+    UnitOfApparentPower,
     UnitOfElectricCurrent,
     UnitOfElectricPotential,
     UnitOfEnergy,
     UnitOfFrequency,
     UnitOfPower,
+    UnitOfReactivePower,
     UnitOfTemperature,
     UnitOfTime,
 )
@@ -141,6 +144,31 @@ DESCRIPTIONS: dict[str, SensorEntityDescription] = {
         SensorEntityDescription(
             key=Reading.POWER_FACTOR,
             device_class=SensorDeviceClass.POWER_FACTOR,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        *(
+            SensorEntityDescription(
+                key=key,
+                device_class=device_class,
+                native_unit_of_measurement=CONCENTRATION_MICROGRAMS_PER_CUBIC_METER,
+                state_class=SensorStateClass.MEASUREMENT,
+            )
+            for key, device_class in (
+                (Reading.PM1, SensorDeviceClass.PM1),
+                (Reading.PM25, SensorDeviceClass.PM25),
+                (Reading.PM10, SensorDeviceClass.PM10),
+            )
+        ),
+        SensorEntityDescription(
+            key=Reading.APPARENT_POWER,
+            device_class=SensorDeviceClass.APPARENT_POWER,
+            native_unit_of_measurement=UnitOfApparentPower.VOLT_AMPERE,
+            state_class=SensorStateClass.MEASUREMENT,
+        ),
+        SensorEntityDescription(
+            key=Reading.REACTIVE_POWER,
+            device_class=SensorDeviceClass.REACTIVE_POWER,
+            native_unit_of_measurement=UnitOfReactivePower.VOLT_AMPERE_REACTIVE,
             state_class=SensorStateClass.MEASUREMENT,
         ),
         SensorEntityDescription(
