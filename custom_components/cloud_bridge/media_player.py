@@ -1,4 +1,4 @@
-"""Media players: TVs, receivers, players and speakers driven by keys (volume, tracks, channels)."""
+"""Media players: TVs, receivers, players and speakers, reported by the cloud or driven by IR keys."""
 
 from __future__ import annotations
 
@@ -26,14 +26,18 @@ from .api import (
     MediaCommand,
     MediaTraits,
     Playback,
+    SelectSoundMode,
+    SelectSource,
     SetChannel,
+    SetChannelName,
     SetMute,
     SetPower,
+    SetVolume,
 )
 from .assumed import AssumedStateEntity
 from .const import DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
-from .entity import async_add_channel_entities
+from .entity import CloudBridgeEntity, async_add_channel_entities
 
 PARALLEL_UPDATES = 0
 
@@ -71,12 +75,16 @@ async def async_setup_entry(
 ) -> None:
     """Add a media player for every media channel."""
     async_add_channel_entities(
-        entry, async_add_entities, MediaTraits, CloudBridgeMediaPlayer
+        entry,
+        async_add_entities,
+        MediaTraits,
+        CloudBridgeMediaPlayer,
+        AssumedMediaPlayer,
     )
 
 
-class CloudBridgeMediaPlayer(AssumedStateEntity, MediaPlayerEntity):
-    """A media channel; its state is what it was last told."""
+class CloudBridgeMediaPlayer(CloudBridgeEntity, MediaPlayerEntity):
+    """A media channel, as its device reports it."""
 
     _attr_name = None
 
@@ -92,6 +100,12 @@ class CloudBridgeMediaPlayer(AssumedStateEntity, MediaPlayerEntity):
             features |= MediaPlayerEntityFeature.VOLUME_MUTE
         if traits.supports_channels:
             features |= MediaPlayerEntityFeature.PLAY_MEDIA
+        if traits.supports_volume_set:
+            features |= MediaPlayerEntityFeature.VOLUME_SET
+        if traits.sources:
+            features |= MediaPlayerEntityFeature.SELECT_SOURCE
+        if traits.sound_modes:
+            features |= MediaPlayerEntityFeature.SELECT_SOUND_MODE
         self._attr_supported_features = features
         if traits.media_class is not None:
             self._attr_device_class = DEVICE_CLASSES[traits.media_class]
@@ -111,14 +125,38 @@ class CloudBridgeMediaPlayer(AssumedStateEntity, MediaPlayerEntity):
         return self.traits_of(MediaTraits).muted
 
     @property
+    def volume_level(self) -> float | None:
+        volume = self.traits_of(MediaTraits).volume
+        return None if volume is None else volume / 100
+
+    @property
+    def source(self) -> str | None:
+        return self.traits_of(MediaTraits).source
+
+    @property
+    def source_list(self) -> list[str] | None:
+        return list(self.traits_of(MediaTraits).sources) or None
+
+    @property
+    def sound_mode(self) -> str | None:
+        return self.traits_of(MediaTraits).sound_mode
+
+    @property
+    def sound_mode_list(self) -> list[str] | None:
+        return list(self.traits_of(MediaTraits).sound_modes) or None
+
+    @property
     def media_content_type(self) -> MediaType | None:
-        number = self.traits_of(MediaTraits).channel_number
-        return None if number is None else MediaType.CHANNEL
+        traits = self.traits_of(MediaTraits)
+        tuned = traits.channel_number is not None or traits.channel_name is not None
+        return MediaType.CHANNEL if tuned else None
 
     @property
     def media_content_id(self) -> str | None:
-        number = self.traits_of(MediaTraits).channel_number
-        return None if number is None else str(number)
+        traits = self.traits_of(MediaTraits)
+        if traits.channel_number is not None:
+            return str(traits.channel_number)
+        return traits.channel_name
 
     @property
     def media_channel(self) -> str | None:
@@ -129,6 +167,15 @@ class CloudBridgeMediaPlayer(AssumedStateEntity, MediaPlayerEntity):
 
     async def async_turn_off(self) -> None:
         await self._execute(SetPower(on=False))
+
+    async def async_set_volume_level(self, volume: float) -> None:
+        await self._execute(SetVolume(percent=round(volume * 100)))
+
+    async def async_select_source(self, source: str) -> None:
+        await self._execute(SelectSource(source=source))
+
+    async def async_select_sound_mode(self, sound_mode: str) -> None:
+        await self._execute(SelectSoundMode(mode=sound_mode))
 
     async def async_volume_up(self) -> None:
         await self._execute(MediaCommand(action=MediaAction.VOLUME_UP))
@@ -157,8 +204,12 @@ class CloudBridgeMediaPlayer(AssumedStateEntity, MediaPlayerEntity):
     async def async_play_media(
         self, media_type: MediaType | str, media_id: str, **kwargs: Any
     ) -> None:
-        # The remote knows channel numbers only: "15" with media type channel.
+        # Channel numbers ("15" with media type channel), and names where the TV takes them.
         number = int(media_id) if media_id.strip().isdigit() else 0
+        by_name = self.traits_of(MediaTraits).supports_channel_names
+        if media_type == MediaType.CHANNEL and not number and by_name and media_id.strip():
+            await self._execute(SetChannelName(name=media_id.strip()))
+            return
         if media_type != MediaType.CHANNEL or number < 1:
             raise ServiceValidationError(
                 translation_domain=DOMAIN,
@@ -169,6 +220,10 @@ class CloudBridgeMediaPlayer(AssumedStateEntity, MediaPlayerEntity):
                 },
             )
         await self._execute(SetChannel(number=number))
+
+
+class AssumedMediaPlayer(AssumedStateEntity, CloudBridgeMediaPlayer):
+    """A media channel behind an IR remote; its state is what it was last told."""
 
     def saved_state(self) -> dict[str, Any]:
         traits = self.traits_of(MediaTraits)
