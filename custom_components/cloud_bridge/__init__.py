@@ -35,6 +35,7 @@ PLATFORMS: list[Platform] = [
     Platform.NUMBER,
     Platform.REMOTE,
     Platform.SCENE,
+    Platform.SELECT,
     Platform.SENSOR,
     Platform.SWITCH,
     Platform.VACUUM,

@@ -9,7 +9,15 @@ from homeassistant.const import PERCENTAGE, EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .api import Channel, Command, Device, NumberTraits, SetNumber
+from .api import (
+    PERCENT_LEVELS,
+    SETTING_LEVELS,
+    Channel,
+    Command,
+    Device,
+    NumberTraits,
+    SetNumber,
+)
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity, async_add_channel_entities
@@ -31,9 +39,7 @@ async def async_setup_entry(
 class CloudBridgeNumber(CloudBridgeEntity, NumberEntity):
     """A level of a device, within the range it takes."""
 
-    _attr_entity_category = EntityCategory.CONFIG
     _attr_mode = NumberMode.SLIDER
-    _attr_native_unit_of_measurement = PERCENTAGE
 
     def __init__(
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
@@ -41,6 +47,13 @@ class CloudBridgeNumber(CloudBridgeEntity, NumberEntity):
         super().__init__(coordinator, device, channel, "number")
         traits = self.traits_of(NumberTraits)
         self._attr_translation_key = traits.purpose.value
+        if channel.name:
+            # A level the user defined on the device, by the name they gave it.
+            self._attr_name = channel.name
+        if traits.purpose in PERCENT_LEVELS:
+            self._attr_native_unit_of_measurement = PERCENTAGE
+        if traits.purpose in SETTING_LEVELS:
+            self._attr_entity_category = EntityCategory.CONFIG
         self._attr_native_min_value = traits.minimum
         self._attr_native_max_value = traits.maximum
         self._attr_native_step = traits.step

@@ -12,12 +12,14 @@ from homeassistant.helpers import entity_platform
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 import voluptuous as vol
 
-from .api import Channel, Device, SetPower, SetPowerFor, SwitchTraits
+from .api import Channel, Device, SetPower, SetPowerFor, SwitchPurpose, SwitchTraits
 from .assumed import AssumedStateEntity
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity, async_add_for_devices, channel_label
 
 PARALLEL_UPDATES = 0
+# Switches that set a device up rather than operate it.
+SETTINGS = {SwitchPurpose.CHILD_LOCK, SwitchPurpose.MOTION_DETECTION}
 SERVICE_TURN_ON_FOR = "turn_on_for"
 ATTR_DURATION = "duration"
 
@@ -61,10 +63,15 @@ class CloudBridgeSwitch(CloudBridgeEntity, SwitchEntity):
     ) -> None:
         super().__init__(coordinator, device, channel, "switch")
         traits = channel.traits
+        if channel.index is None and channel.name:
+            # A switch the user defined on the device, by the name they gave it.
+            self._attr_name = channel.name
+            return
         if isinstance(traits, SwitchTraits) and traits.purpose is not None:
-            # A setting of the device (a child lock), named by what it does.
+            # A setting of the device (a child lock), or what it does (running).
             self._attr_translation_key = traits.purpose.value
-            self._attr_entity_category = EntityCategory.CONFIG
+            if traits.purpose in SETTINGS:
+                self._attr_entity_category = EntityCategory.CONFIG
             return
         relays = [c for c in device.switch_channels if _is_relay(c)]
         label = channel_label(channel, relays)
