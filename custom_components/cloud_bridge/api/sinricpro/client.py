@@ -28,6 +28,7 @@ from ..sse import HEARTBEAT, backoff_delay, read_events
 from .actions import encode
 from .custom import instance_of
 from .devices import device_type, parse_device
+from .energy import EnergyTotals
 from .events import read_event
 
 _LOGGER = logging.getLogger(__name__)
@@ -101,6 +102,7 @@ class SinricProClient(CloudClient):
         self._token: str | None = None
         self._token_expiry = 0.0
         self.unmapped_types: set[str] = set()
+        self.energy = EnergyTotals()
         self.stream_up = False
 
     @classmethod
@@ -244,6 +246,7 @@ class SinricProClient(CloudClient):
                 continue
             device = parse_device(raw)
             if device is not None:
+                self.energy.show(device)
                 devices[device.id] = device
             elif (kind := device_type(raw)) not in self.unmapped_types:
                 self.unmapped_types.add(kind)
@@ -267,7 +270,10 @@ class SinricProClient(CloudClient):
                 return None
             raise
         raw = data.get("device")
-        return parse_device(raw) if isinstance(raw, dict) else None
+        device = parse_device(raw) if isinstance(raw, dict) else None
+        if device is not None:
+            self.energy.show(device)
+        return device
 
     async def async_execute(
         self, device: Device, channel: Channel, command: Command
@@ -315,7 +321,9 @@ class SinricProClient(CloudClient):
                         async for payload in events:
                             carried = True
                             if payload is not HEARTBEAT and (
-                                event := read_event(payload, listener.stream_devices())
+                                event := read_event(
+                                    payload, listener.stream_devices(), self.energy
+                                )
                             ):
                                 listener.stream_event(event)
             except _TokenRefused:

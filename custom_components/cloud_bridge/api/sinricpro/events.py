@@ -9,6 +9,7 @@ from typing import Any
 from ..features import ChannelEvent, ChannelEventType, DeviceChanged, PushEvent
 from ..model import Device
 from .devices import apply_fields
+from .energy import EnergyTotals
 from .media import MAIN
 
 # A stream message's action → (key in its value, device field it sets).
@@ -56,7 +57,9 @@ def message_fields(action: Any, value: Any) -> dict[str, Any]:
     return {field: value[key] for key, field in pairs if key in value}
 
 
-def read_event(payload: Any, devices: Mapping[str, Device]) -> PushEvent | None:
+def read_event(
+    payload: Any, devices: Mapping[str, Device], energy: EnergyTotals | None = None
+) -> PushEvent | None:
     """Read one stream event into `devices`; what it changed, or None.
 
     `deviceMessageArrived` comes in two shapes: state fields on `device` (as
@@ -83,6 +86,8 @@ def read_event(payload: Any, devices: Mapping[str, Device]) -> PushEvent | None:
                 return None
         if action == "DoorbellPress":
             return ChannelEvent(device.id, MAIN, ChannelEventType.RING)
+        if action == "powerUsage" and energy is not None and isinstance(value, dict):
+            energy.add(device, value)
         instance = body.get("instanceId")
         apply_fields(
             device,
@@ -106,4 +111,6 @@ def read_event(payload: Any, devices: Mapping[str, Device]) -> PushEvent | None:
     apply_fields(
         device, {k: v for k, v in raw_device.items() if k not in ("id", "name")}
     )
+    if device.model_id == "ENERGY_SENSOR" and energy is not None:
+        energy.add(device, raw_device)
     return DeviceChanged(device.id)
