@@ -309,6 +309,8 @@ class SinricProClient(CloudClient):
                         total=None, sock_connect=REQUEST_TIMEOUT.total
                     ),
                 ) as resp:
+                    if resp.status == 401 and token is None:
+                        raise AuthError("API key refused")
                     if resp.status == 401:
                         raise _TokenRefused("stream refused the token")
                     if resp.status != 200:
