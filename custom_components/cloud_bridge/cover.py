@@ -58,6 +58,9 @@ class CloudBridgeCover(CloudBridgeEntity, CoverEntity):
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
     ) -> None:
         super().__init__(coordinator, device, channel, "cover")
+        if channel.index is None and channel.name:
+            # A cover the user defined on the device, by the name they gave it.
+            self._attr_name = channel.name
         traits = self.traits_of(CoverTraits)
         if traits.device_class is not None:
             self._attr_device_class = DEVICE_CLASSES[traits.device_class]
