@@ -331,7 +331,7 @@ async def ir_entry(hass: HomeAssistant, ir_cloud: SwitchBotCloud) -> MockConfigE
 
 @pytest.fixture
 async def sinricpro_home(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[SinricProCloud]:
-    """A SinricPro account with a device of every type (and a TV, not mapped)."""
+    """A SinricPro account with a device of every type of the first document (and one not mapped)."""
     from tests.sinricpro.home import populate
 
     cloud = SinricProCloud(SINRICPRO_API_KEY)

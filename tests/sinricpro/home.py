@@ -22,11 +22,11 @@ TEMPERATURE = "66b10000000000000000000a"
 CONTACT = "66b10000000000000000000b"
 MOTION = "66b10000000000000000000c"
 DOORBELL = "66b10000000000000000000d"
-TV = "66b10000000000000000000e"
+MOWER = "66b10000000000000000000e"
 
 
 def populate(cloud: SinricProCloud) -> None:
-    """One device of each type Cloud Bridge maps, and a TV, which it does not."""
+    """One device of each type of the first document, and a lawn mower, a type Cloud Bridge does not know."""
     cloud.add_device(SWITCH, "SWITCH", "Hall Switch", powerState="Off")
     cloud.add_device(
         LIGHT, "LIGHT", "Desk Lamp", powerState="On", brightness=40,
@@ -49,7 +49,7 @@ def populate(cloud: SinricProCloud) -> None:
     cloud.add_device(CONTACT, "CONTACT_SENSOR", "Back Door")
     cloud.add_device(MOTION, "MOTION_SENSOR", "Hall Motion")
     cloud.add_device(DOORBELL, "DOORBELL", "Front Doorbell")
-    cloud.add_device(TV, "TV", "Living Room TV", powerState="Off")
+    cloud.add_device(MOWER, "LAWN_MOWER", "Back Lawn Mower", powerState="Off")
 
 
 async def wait_until(predicate: Callable[[], bool], what: str = "the condition") -> None:

@@ -63,7 +63,7 @@ async def test_sinricpro_revoked_key(session: aiohttp.ClientSession, sinricpro_c
 
 def test_sinricpro_unmapped_and_junk() -> None:
     """Types we do not map yet and devices without an id give no device."""
-    assert parse_sinric({"id": "a", "product": {"code": "sinric.devices.types.TV"}}) is None
+    assert parse_sinric({"id": "a", "product": {"code": "sinric.devices.types.LAWN_MOWER"}}) is None
     assert parse_sinric({"product": "SWITCH"}) is None
     switch = parse_sinric({"id": "b", "product": {"code": "sinric.devices.types.SWITCH"}, "powerState": 1})
     assert switch is not None

@@ -302,11 +302,11 @@ async def test_unmapped_types(
     caplog.set_level(logging.INFO)
     await sinricpro_home_entry.runtime_data.async_refresh()
     diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, sinricpro_home_entry)
-    assert diagnostics["unmapped_types"] == ["TV"]
+    assert diagnostics["unmapped_types"] == ["LAWN_MOWER"]
     assert diagnostics["stream_up"] is True
     assert diagnostics["poll_interval"] == 1800
-    assert "TV is not supported yet" not in caplog.text  # logged at setup, not again
-    assert json.dumps(diagnostics).count("Living Room TV") == 0
+    assert "LAWN_MOWER is not supported yet" not in caplog.text  # logged at setup, not again
+    assert json.dumps(diagnostics).count("Back Lawn Mower") == 0
 
 
 @pytest.mark.parametrize("fault", [Fault(status=503, body="busy"), Fault(status=404, body='{"success": false}')], ids=["down", "gone"])

@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    snapshot_platform,
+)
+from syrupy.assertion import SnapshotAssertion
 
 from tests.conftest import SINRICPRO_API_KEY, serving, setup_entry, sinricpro_data
+from tests.simulator.base import Fault
 from tests.simulator.sinricpro import SinricProCloud
 from tests.sinricpro.home import wait_until
 
@@ -159,3 +167,36 @@ async def test_template_device(hass: HomeAssistant, cloud: SinricProCloud, entry
 async def test_features_follow_product_actions(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     """A light that lists no setColor or setColorTemperature offers brightness only."""
     assert attr(hass, "light.plain_lamp", "supported_color_modes") == ["brightness"]
+
+
+@pytest.mark.parametrize(
+    "platforms",
+    [[p] for p in (
+        Platform.BINARY_SENSOR, Platform.BUTTON, Platform.COVER, Platform.LIGHT,
+        Platform.MEDIA_PLAYER, Platform.NUMBER, Platform.REMOTE, Platform.SELECT,
+        Platform.SENSOR, Platform.SWITCH,
+    )],
+    ids=lambda p: p[0].value,
+)
+async def test_entities(
+    hass: HomeAssistant,
+    entry: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """Every new type becomes its platforms' entities."""
+    await snapshot_platform(hass, entity_registry, snapshot, entry.entry_id)
+
+
+async def test_failure_answered_with_success_false(
+    hass: HomeAssistant, cloud: SinricProCloud, entry: MockConfigEntry
+) -> None:
+    """HTTP 200 with success false failed: the cloud's message, and the true state stays."""
+    tv = "media_player.lounge_tv"
+    cloud.inject(Fault(status=200, body='{"success": false, "message": "Device is offline"}',
+                       times=1, path_prefix=f"/api/v1/devices/{TV}/action"))
+    with pytest.raises(HomeAssistantError) as err:
+        await call(hass, "media_player", "volume_set", tv, volume_level=0.9)
+    assert err.value.translation_key == "command_failed"
+    assert err.value.translation_placeholders["message"] == "Device is offline"
+    assert attr(hass, tv, "volume_level") == 0.2
