@@ -28,6 +28,7 @@ METER = "66b2000000000000000000e4"
 CAMERA = "66b2000000000000000000e5"
 WASHER = "66b2000000000000000000e6"
 LAMP = "66b2000000000000000000e7"
+BLIND = "66b2000000000000000000e8"
 
 WASHER_ACTIONS = [
     "setPowerState",
@@ -51,6 +52,7 @@ async def cloud(hass: HomeAssistant, socket_enabled: None) -> AsyncIterator[Sinr
     cloud.add_device(WASHER, "CUSTOM", "Washer", actions=WASHER_ACTIONS, powerState="On",
                      instances={"spin": {"rangeValue": 3}, "program": {"mode": "Eco"}})
     cloud.add_device(LAMP, "LIGHT", "Plain Lamp", actions=["setPowerState", "setBrightness"])
+    cloud.add_device(BLIND, "BLIND", "Step Blind", actions=["adjustRangeValue"], rangeValue=30)
     async with serving(hass, cloud):
         yield cloud
 
@@ -164,9 +166,20 @@ async def test_template_device(hass: HomeAssistant, cloud: SinricProCloud, entry
     await wait_until(lambda: hass.states.get("select.washer_program").state == "Wool", "confirmed")
 
 
-async def test_features_follow_product_actions(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    """A light that lists no setColor or setColorTemperature offers brightness only."""
+async def test_features_follow_product_actions(
+    hass: HomeAssistant, cloud: SinricProCloud, entry: MockConfigEntry
+) -> None:
+    """A light without setColor offers brightness only; a blind with only steps steps there."""
     assert attr(hass, "light.plain_lamp", "supported_color_modes") == ["brightness"]
+    await call(hass, "cover", "set_cover_position", "cover.step_blind", position=70)
+    await wait_until(lambda: cloud.devices[BLIND]["rangeValue"] == 70, "stepped there")
+    await hass.async_block_till_done()
+    await call(hass, "cover", "close_cover", "cover.step_blind")
+    assert sent(cloud, BLIND) == [
+        ("adjustRangeValue", '{"rangeValueDelta": 40}', None),
+        ("adjustRangeValue", '{"rangeValueDelta": -70}', None),
+    ]
+    await wait_until(lambda: hass.states.get("cover.step_blind").state == "closed", "closed")
 
 
 @pytest.mark.parametrize(

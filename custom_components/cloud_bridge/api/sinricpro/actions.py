@@ -27,6 +27,7 @@ from ..commands import (
 from ..errors import CommandRejected, Rejection
 from ..model import (
     Channel,
+    CoverTraits,
     Device,
     FanTraits,
 )
@@ -37,8 +38,13 @@ from .media import MEDIA_TYPES, encode_media
 type Action = tuple[str, dict[str, Any]]
 
 
-def encode(device: Device, channel: Channel, command: Command) -> list[Action]:
-    """The actions (name, value before JSON encoding) that carry out a command."""
+def encode(
+    device: Device, channel: Channel, command: Command, *, stepping: bool = False
+) -> list[Action]:
+    """The actions (name, value before JSON encoding) that carry out a command.
+
+    `stepping`: the blind takes no position, only steps (adjustRangeValue).
+    """
     kind, traits = device.model_id, channel.traits
     if kind in MEDIA_TYPES and (media := encode_media(channel, command)) is not None:
         return media
@@ -58,6 +64,12 @@ def encode(device: Device, channel: Channel, command: Command) -> list[Action]:
         case OpenCover() | CloseCover() if kind == "GARAGE_DOOR":
             mode = "Open" if isinstance(command, OpenCover) else "Close"
             return [("setMode", {"mode": mode})]
+        case OpenCover() | CloseCover() | SetCoverPosition() if stepping:
+            current = traits.position if isinstance(traits, CoverTraits) else None
+            target = _cover_target(command)
+            # Where it is now is unknown: a whole way's step ends at the end.
+            delta = target - current if current is not None else 2 * target - 100
+            return [("adjustRangeValue", {"rangeValueDelta": delta})]
         case OpenCover() | CloseCover() | SetCoverPosition():
             return [("setRangeValue", {"rangeValue": _cover_target(command)})]
         case SetLocked(locked=locked):

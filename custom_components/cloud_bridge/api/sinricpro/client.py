@@ -27,7 +27,7 @@ from ..model import Channel, Device, Vendor
 from ..sse import HEARTBEAT, backoff_delay, read_events
 from .actions import encode
 from .custom import instance_of
-from .devices import device_type, parse_device
+from .devices import device_type, parse_device, steps_only
 from .energy import EnergyTotals
 from .events import read_event
 
@@ -103,6 +103,8 @@ class SinricProClient(CloudClient):
         self._token_expiry = 0.0
         self.unmapped_types: set[str] = set()
         self.energy = EnergyTotals()
+        # Blinds that take steps only (adjustRangeValue), by device id.
+        self._stepping: set[str] = set()
         self.stream_up = False
 
     @classmethod
@@ -244,9 +246,8 @@ class SinricProClient(CloudClient):
         for raw in raw_devices:
             if not isinstance(raw, dict):
                 continue
-            device = parse_device(raw)
+            device = self._parse(raw)
             if device is not None:
-                self.energy.show(device)
                 devices[device.id] = device
             elif (kind := device_type(raw)) not in self.unmapped_types:
                 self.unmapped_types.add(kind)
@@ -270,16 +271,24 @@ class SinricProClient(CloudClient):
                 return None
             raise
         raw = data.get("device")
-        device = parse_device(raw) if isinstance(raw, dict) else None
+        return self._parse(raw) if isinstance(raw, dict) else None
+
+    def _parse(self, raw: dict[str, Any]) -> Device | None:
+        device = parse_device(raw)
         if device is not None:
             self.energy.show(device)
+            if steps_only(raw):
+                self._stepping.add(device.id)
+            else:
+                self._stepping.discard(device.id)
         return device
 
     async def async_execute(
         self, device: Device, channel: Channel, command: Command
     ) -> None:
         instance = instance_of(channel) if device.model_id == "CUSTOM" else None
-        for action, value in encode(device, channel, command):
+        stepping = device.id in self._stepping
+        for action, value in encode(device, channel, command, stepping=stepping):
             # The cloud wants `value` as a JSON string, not an object.
             body = {"type": "request", "action": action, "value": json.dumps(value)}
             if instance is not None:

@@ -201,6 +201,14 @@ def device_type(raw: Mapping[str, Any]) -> str:
     return code.removeprefix(TYPE_PREFIX) if isinstance(code, str) else ""
 
 
+def steps_only(raw: Mapping[str, Any]) -> bool:
+    """Whether a blind takes only steps (adjustRangeValue), no position to go to."""
+    if device_type(raw) != "BLIND":
+        return False
+    names = listed_actions(raw, TYPE_ACTIONS["BLIND"]).names
+    return "adjustRangeValue" in names and "setRangeValue" not in names
+
+
 def parse_device(raw: dict[str, Any]) -> Device | None:
     """One device of `GET /api/v1/devices`; None for a type we do not map."""
     device_id = raw.get("id")
