@@ -1,4 +1,4 @@
-"""Selects: a mode the user defined on a device (a SinricPro template's mode), one of its options."""
+"""Selects: a mode the user defined on a device (a template's mode), one of its options."""
 
 from __future__ import annotations
 
