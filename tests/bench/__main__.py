@@ -16,8 +16,15 @@ import pytest
 from tests.bench import results
 
 HERE = Path(__file__).resolve().parent
-# The scenario modules, in the order they run: a simulated day, commands, cost.
-SCENARIOS = ("bench_day.py", "bench_switchbot_2026.py", "bench_commands.py", "bench_cost.py")
+# The scenario modules, in the order they run: a simulated day, SinricPro's
+# busiest minute (scaled time), commands, cost.
+SCENARIOS = (
+    "bench_day.py",
+    "bench_switchbot_2026.py",
+    "bench_sinricpro_reads.py",
+    "bench_commands.py",
+    "bench_cost.py",
+)
 
 
 def _arguments() -> argparse.Namespace:

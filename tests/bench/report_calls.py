@@ -142,7 +142,62 @@ def calls_section(summary: Summary) -> str:
             ["N", "ours", "ours calls", "core calls", "ours/core", "target", "verdict"],
             ratios,
         )
-    return text
+    return text + sinricpro_reads_table(summary)
+
+
+def sinricpro_reads_table(summary: Summary) -> str:
+    """SinricPro's reads at the busiest minute, beside the account's read limit."""
+    rows = []
+    title = ""
+    for r in records_of("sinricpro_reads"):
+        title = (
+            f"SinricPro reads a minute at the busiest minute (limit {r['limit']}/min; "
+            f"slow mode {r['slow_limit']}/min after {r['slow_after'] / 60:.0f} min at it)"
+        )
+        once = r["scenes"] == "once"
+        scene = r["commands"] if once else r["commands"] // r["minutes"]
+        slow = "entered" if r["slow_entered"] else "no"
+        ok = r["busiest"] <= r["limit"] and not r["refused"] and not r["slow_entered"]
+        verdict = summary.check(
+            f"SinricPro N={r['count']} scene {r['scenes']}: {r['busiest']} reads at "
+            f"the busiest minute, {r['refused']} refused, slow mode {slow}",
+            ok,
+        )
+        rows.append(
+            [
+                str(r["count"]),
+                f"{r['minutes']} min, a stream drop each; {scene} unconfirmed "
+                f"commands {'once' if once else 'each minute'}",
+                f"{r['list_reads'] + r['device_reads']:,} "
+                f"({r['list_reads']} lists, {r['device_reads']} devices)",
+                str(r["commands"] - r["device_reads"]),
+                str(r["busiest"]),
+                str(r["limit"]),
+                str(r["refused"]),
+                slow,
+                f"1 per {r['spacing']:.2f} s (<= {60 / r['spacing']:.0f}/min)",
+                f"<= {r['limit']}/min, 0 refused, no slow mode",
+                verdict,
+            ]
+        )
+    if not rows:
+        return ""
+    return f"\n\n{title}\n" + md_table(
+        [
+            "N",
+            "load",
+            "reads sent",
+            "re-reads queued at end",
+            "reads/min at busiest",
+            "limit/min",
+            "refused (429)",
+            "slow mode",
+            "spacing",
+            "target",
+            "verdict",
+        ],
+        rows,
+    )
 
 
 def fresh_section(summary: Summary) -> str:

@@ -28,6 +28,16 @@ What was simulated
   keeps reconnecting with backoff); a quiet simulated stream checks for its
   client once a heartbeat instead of every 0.2 s, to keep the day's steps few.
   Without a stream in the integration, those rows say so and are not run.
+- SinricPro reads at the busiest minute: real time, scaled (a minute is 1 s):
+  the simulator's read-limit window and slow-mode timings, and every timing
+  that decides when Cloud Bridge reads (its 60/18 s read spacing, polls and
+  their back-off, the 5 s wait for a confirmation, the stream's reconnect
+  back-off and watchdog, the heartbeat, Home Assistant's 10 s refresh
+  debouncer) scaled alike; Home Assistant's own poll scheduling rounds to
+  whole seconds, so polls are coarser. Each minute the stream drops (refused
+  for half a minute, polls at the normal pace meanwhile); a scene toggles all
+  25 switches of a 50-device account, once or every minute, with no
+  confirmation, so each is read again.
 - A plug/relay/switch changes at the cloud every 1,009 simulated s for 16 h:
   "by poll" is the simulated time until Home Assistant shows it; "by push" is
   the real time from the cloud sending the event to the state being shown.

@@ -1,6 +1,7 @@
 """Shared by the benchmark scenarios: the run's sizes, the simulated day, set-up helpers.
 
-The scenarios are in `bench_day.py`, `bench_commands.py` and `bench_cost.py`:
+The scenarios are in `bench_day.py`, `bench_switchbot_2026.py`,
+`bench_sinricpro_reads.py`, `bench_commands.py` and `bench_cost.py`:
 run by `scripts/bench` (`python -m tests.bench`), never by the test suite. The
 files are named bench_*.py so that the suite's `test_*.py` collection skips
 them; each scenario records its figures in `tests.bench.results`, and the
