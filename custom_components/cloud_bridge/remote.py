@@ -47,6 +47,9 @@ class CloudBridgeRemote(AssumedStateEntity, RemoteEntity):
         self, coordinator: CloudBridgeCoordinator, device: Device, channel: Channel
     ) -> None:
         super().__init__(coordinator, device, channel, "remote")
+        if channel.name:
+            # A keypad the user defined on the device, by the name they gave it.
+            self._attr_name = channel.name
 
     @property
     def is_on(self) -> bool | None:

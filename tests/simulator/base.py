@@ -25,6 +25,7 @@ class Fault:
     delay: float = 0.0
     times: int | None = None
     path_prefix: str = ""
+    headers: dict[str, str] | None = None
 
     def matches(self, path: str) -> bool:
         """Whether this fault still applies to a request for ``path``."""
@@ -137,6 +138,7 @@ class SimulatedCloud:
             status=fault.status or 200,
             text=body,
             content_type=_content_type_for(body),
+            headers=fault.headers,
         )
 
     # -- lifecycle ----------------------------------------------------------------

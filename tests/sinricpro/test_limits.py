@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 from homeassistant.core import HomeAssistant
 import pytest
@@ -15,6 +16,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from custom_components.cloud_bridge.api import RateLimited
 from custom_components.cloud_bridge.api.sinricpro import client as sinricpro
 from tests.conftest import SINRIC_SWITCH, setup_entry, sinricpro_data
+from tests.simulator.base import Fault
 from tests.simulator.sinricpro import SinricProCloud
 from tests.sinricpro.home import wait_until
 
@@ -78,3 +80,49 @@ async def test_key_as_header_when_auth_is_gone(
     assert sinricpro_cloud.actions[-1]["deviceId"] == SINRIC_SWITCH
     diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
     assert diagnostics["auth"] == "api_key_header"
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "wait"),
+    [
+        ({"retry-after": "2"}, {}, 2.0),  # the header's name in any case
+        ({"Retry-After": "²"}, {}, None),  # no digits int() takes: no wait named
+        ({}, {"resetTime": 1e300}, sinricpro.MAX_WAIT),  # beyond belief: cut
+        ({}, {"resetTime": 90}, 90.0),  # seconds to wait
+    ],
+    ids=["lower_case_header", "odd_digit", "huge_reset", "seconds"],
+)
+async def test_odd_waits(
+    hass: HomeAssistant,
+    sinricpro_cloud: SinricProCloud,
+    headers: dict[str, str],
+    body: dict[str, float],
+    wait: float | None,
+) -> None:
+    """Whatever a 429 names as its wait, the client reads it without failing, within bounds."""
+    entry = await setup_entry(hass, sinricpro_data(sinricpro_cloud))
+    sinricpro_cloud.inject(
+        Fault(status=429, body=json.dumps({"success": False, **body}), headers=headers,
+              times=1, path_prefix="/api/v1/devices")
+    )
+    with pytest.raises(RateLimited) as err:
+        await entry.runtime_data.client.async_get_devices()
+    assert err.value.retry_after == wait
+
+
+async def test_stream_waits_out_a_refused_sign_in(
+    hass: HomeAssistant, sinricpro_cloud: SinricProCloud, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 429 when the stream signs in again is waited out; the stream comes back."""
+    monkeypatch.setattr(sinricpro, "BACKOFF_BASE", 0.01)
+    await setup_entry(hass, sinricpro_data(sinricpro_cloud))
+    await wait_until(lambda: sinricpro_cloud.open_streams == 1, "stream open")
+    # The stream alone refuses its token, so only the stream signs in again.
+    sinricpro_cloud.inject(Fault(status=401, body='{"success": false}', times=1, path_prefix="/sse/stream"))
+    refusal = Fault(status=429, body='{"success": false}', headers={"Retry-After": "1"},
+                    times=1, path_prefix="/api/v1/auth")
+    sinricpro_cloud.inject(refusal)
+    sinricpro_cloud.drop_streams()
+    await wait_until(lambda: refusal.times == 0, "sign-in refused")
+    await wait_until(lambda: sinricpro_cloud.open_streams == 1, "stream back")
+    assert len(sinricpro_cloud.requests_to("/api/v1/auth")) == 3  # setup, refused, again

@@ -8,8 +8,18 @@ from typing import Any
 from hypothesis import given, strategies as st
 import pytest
 
+from custom_components.cloud_bridge.api import (
+    CommandRejected,
+    MediaAction,
+    MediaCommand,
+    OpenCover,
+    SetCoverPosition,
+    SwitchTraits,
+)
 from custom_components.cloud_bridge.api.model import Device
+from custom_components.cloud_bridge.api.sinricpro.actions import encode
 from custom_components.cloud_bridge.api.sinricpro.devices import (
+    apply_fields,
     device_type,
     parse_device as sinric_parse,
 )
@@ -128,3 +138,35 @@ def test_sse_lines(lines: list[str]) -> None:
     for line in lines:
         item = parser.feed(line)
         assert item is None or item is HEARTBEAT or isinstance(item, str)
+
+
+def _raw(kind: str, **fields: object) -> dict[str, object]:
+    return {"id": "d1", "name": kind, "product": {"code": f"sinric.devices.types.{kind}"}, **fields}
+
+
+def test_empty_action_list_takes_the_type_actions() -> None:
+    """A product that lists no actions we read offers what its type has."""
+    for actions in ([], [42, {"no": "action"}]):
+        camera = sinric_parse(_raw("CAMERA", product={"code": "sinric.devices.types.CAMERA", "actions": actions}))
+        assert camera is not None
+        assert isinstance(camera.channels["main"].traits, SwitchTraits)
+
+
+def test_volume_step_from_an_unknown_volume() -> None:
+    """Volume up with no volume reported is a step, not a jump to 5 %."""
+    tv = sinric_parse(_raw("TV"))
+    assert tv is not None
+    main = tv.channels["main"]
+    assert encode(tv, main, MediaCommand(MediaAction.VOLUME_DOWN)) == [("adjustVolume", {"volume": -5})]
+    apply_fields(tv, {"volume": 40})
+    assert encode(tv, main, MediaCommand(MediaAction.VOLUME_UP)) == [("setVolume", {"volume": 45})]
+
+
+def test_stepping_blind_from_an_unknown_position() -> None:
+    """A steps-only blind at an unknown position goes to its ends, and to nowhere between."""
+    blind = sinric_parse(_raw("BLIND"))
+    assert blind is not None
+    main = blind.channels["main"]
+    assert encode(blind, main, OpenCover(), stepping=True) == [("adjustRangeValue", {"rangeValueDelta": 100})]
+    with pytest.raises(CommandRejected):
+        encode(blind, main, SetCoverPosition(position=30), stepping=True)

@@ -37,7 +37,7 @@ WASHER_ACTIONS = [
     {"action": "setMode", "instanceId": "program", "modes": ["Eco", "Quick", "Wool"]},
     {"action": "setOpenClose", "instanceId": "lid"},
     "setStartStop",
-    "sendKeystroke",
+    {"action": "sendKeystroke", "instanceId": "keypad", "name": "Keypad"},
 ]
 
 
@@ -154,14 +154,14 @@ async def test_template_device(hass: HomeAssistant, cloud: SinricProCloud, entry
     await call(hass, "select", "select_option", "select.washer_program", option="Wool")
     await call(hass, "cover", "set_cover_position", "cover.washer_lid", position=40)
     await call(hass, "switch", "turn_on", "switch.washer_running")
-    await call(hass, "remote", "send_command", "remote.washer", command=["ENTER"])
+    await call(hass, "remote", "send_command", "remote.washer_keypad", command=["ENTER"])
     assert sent(cloud, WASHER) == [
         ("setToggleState", '{"state": "On"}', "turbo"),
         ("setRangeValue", '{"rangeValue": 5}', "spin"),
         ("setMode", '{"mode": "Wool"}', "program"),
         ("setOpenClose", '{"openPercent": 40}', "lid"),
         ("setStartStop", '{"start": true}', None),
-        ("sendKeystroke", '{"keystroke": "ENTER"}', None),
+        ("sendKeystroke", '{"keystroke": "ENTER"}', "keypad"),
     ]
     await wait_until(lambda: hass.states.get("select.washer_program").state == "Wool", "confirmed")
 

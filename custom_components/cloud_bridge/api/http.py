@@ -53,7 +53,8 @@ async def request(
         ) as resp:
             text = await resp.text(errors="replace")
             status = resp.status
-            answer_headers = dict(resp.headers)
+            # A copy that still looks names up in any case (retry-after).
+            answer_headers = resp.headers.copy()
     except TimeoutError as err:
         raise CloudUnreachable("timed out") from err
     except aiohttp.ClientError as err:

@@ -67,9 +67,12 @@ def encode(
         case OpenCover() | CloseCover() | SetCoverPosition() if stepping:
             current = traits.position if isinstance(traits, CoverTraits) else None
             target = _cover_target(command)
-            # Where it is now is unknown: a whole way's step ends at the end.
-            delta = target - current if current is not None else 2 * target - 100
-            return [("adjustRangeValue", {"rangeValueDelta": delta})]
+            if current is not None:
+                return [("adjustRangeValue", {"rangeValueDelta": target - current})]
+            if target in (0, 100):
+                # From wherever it is, a whole way's step ends at the end.
+                return [("adjustRangeValue", {"rangeValueDelta": 2 * target - 100})]
+            # A step from a position nobody knows ends anywhere: refused below.
         case OpenCover() | CloseCover() | SetCoverPosition():
             return [("setRangeValue", {"rangeValue": _cover_target(command)})]
         case SetLocked(locked=locked):

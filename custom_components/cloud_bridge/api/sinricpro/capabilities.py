@@ -74,9 +74,9 @@ class Listed:
 
 
 def listed_actions(raw: Mapping[str, Any], defaults: tuple[str, ...]) -> Listed:
-    """The device's `product.actions[]`; `defaults` (its type's) when it lists none."""
+    """The device's `product.actions[]`; `defaults` (its type's) when it lists none we read."""
     product = raw.get("product")
     actions = product.get("actions") if isinstance(product, Mapping) else None
-    if not isinstance(actions, list):
-        return Listed(tuple(Capability(action) for action in defaults))
-    return Listed(tuple(e for e in map(_entry, actions) if e is not None))
+    entries = tuple(e for e in map(_entry, actions if isinstance(actions, list) else ()) if e)
+    # A product that lists nothing usable (older devices, an empty list) takes its type's.
+    return Listed(entries or tuple(Capability(action) for action in defaults))

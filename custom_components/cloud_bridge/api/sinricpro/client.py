@@ -25,6 +25,7 @@ from ..http import REQUEST_TIMEOUT, Response, fingerprint, request
 from ..limiter import CallSpacer, spacer_for
 from ..model import Channel, Device, Vendor
 from ..sse import HEARTBEAT, backoff_delay, read_events
+from ..values import digits, number
 from .actions import encode
 from .custom import instance_of
 from .devices import device_type, parse_device, steps_only
@@ -41,6 +42,8 @@ HEADER_SSE_URL = "https://sse.sinric.pro"
 # reads are spaced so that no minute holds more than 18. Read when the
 # account's spacer is made, so that tests can scale it down.
 READ_SPACING = 60.0 / 18
+# The longest wait a 429 may ask for: beyond it, the cloud's figure is not believed.
+MAX_WAIT = 3600.0
 # Renew this long before the token's stated expiry, so no call meets a dead token.
 TOKEN_MARGIN = 300.0
 DEFAULT_POLL_INTERVAL = 60.0
@@ -62,19 +65,19 @@ class _TokenRefused(CloudUnreachable):
 
 
 def _rate_limited(resp: Response) -> RateLimited:
-    """A 429 with the wait it names: `Retry-After` s, or the body's `resetTime`."""
-    wait: float | None = None
-    header = resp.headers.get("Retry-After", "")
-    if header.strip().isdigit():
-        wait = float(header)
+    """A 429 with the wait it names: `Retry-After` s, or the body's `resetTime`.
+
+    A wait past MAX_WAIT (a value in other units, or none at all) is cut to it.
+    """
+    seconds = digits(resp.headers.get("Retry-After", "").strip())
+    wait = None if seconds is None else float(seconds)
     data = resp.data if isinstance(resp.data, dict) else {}
-    reset = data.get("resetTime")
-    if wait is None and isinstance(reset, int | float) and not isinstance(reset, bool):
+    reset = number(data.get("resetTime"))
+    if wait is None and reset is not None:
         # Epoch milliseconds, epoch seconds, or seconds to wait.
-        now = time.time()
         at = reset / 1000 if reset > 1e11 else reset
-        wait = max(at - now, 0.0) if at > 1e9 else float(reset)
-    return RateLimited("HTTP 429", wait)
+        wait = max(at - time.time(), 0.0) if at > 1e9 else max(reset, 0.0)
+    return RateLimited("HTTP 429", None if wait is None else min(wait, MAX_WAIT))
 
 
 class SinricProClient(CloudClient):
@@ -151,7 +154,7 @@ class SinricProClient(CloudClient):
         )
         if resp.status in (404, 410):
             if not self.key_in_header:
-                _LOGGER.info("SinricPro has no token sign-in here; the API key goes in a header")
+                _LOGGER.info("SinricPro has no token sign-in for this account; using the header form")
             self.key_in_header = True
             return None
         if resp.status in (401, 403):
@@ -306,6 +309,7 @@ class SinricProClient(CloudClient):
         refused = False
         while True:
             carried = False
+            named_wait = 0.0
             try:
                 # After a refused token, the API key decides: AuthError ends the stream.
                 token = await (self._authenticate() if refused else self.access_token())
@@ -346,9 +350,14 @@ class SinricProClient(CloudClient):
                 _LOGGER.debug("SinricPro event stream: %s", type(err).__name__)
             except CloudUnreachable as err:
                 _LOGGER.debug("SinricPro event stream: %s", err)
+            except RateLimited as err:
+                # Signing in again was refused for now: wait as told, then go on.
+                _LOGGER.debug("SinricPro event stream: sign-in %s", err)
+                named_wait = err.retry_after or 0.0
             self._stream_changed(listener, False)
             failures = 0 if carried else failures + 1
-            await asyncio.sleep(backoff_delay(failures, BACKOFF_BASE, BACKOFF_MAX))
+            delay = backoff_delay(failures, BACKOFF_BASE, BACKOFF_MAX)
+            await asyncio.sleep(max(delay, named_wait))
 
     def _stream_changed(self, listener: StreamListener, up: bool) -> None:
         if up == self.stream_up:

@@ -158,10 +158,12 @@ def encode_media(channel: Channel, command: Command) -> list[Action] | None:
             return [("setVolume", {"volume": percent})]
         case MediaCommand(action=MediaAction.VOLUME_UP | MediaAction.VOLUME_DOWN as key):
             step = VOLUME_STEP if key is MediaAction.VOLUME_UP else -VOLUME_STEP
-            if isinstance(traits, MediaTraits) and not traits.supports_volume_set:
-                return [("adjustVolume", {"volume": step})]
             current = traits.volume if isinstance(traits, MediaTraits) else None
-            return [("setVolume", {"volume": clamp((current or 0) + step)})]
+            settable = isinstance(traits, MediaTraits) and traits.supports_volume_set
+            if current is None or not settable:
+                # From a volume nobody knows, only a step is a step.
+                return [("adjustVolume", {"volume": step})]
+            return [("setVolume", {"volume": clamp(current + step)})]
         case MediaCommand(action=action) if action in CONTROLS:
             return [("mediaControl", {"control": CONTROLS[action]})]
         case SetMute(muted=muted):
