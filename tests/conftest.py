@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator
 import contextlib
 import logging
 import sys
+import time
 from typing import Any
 from unittest.mock import PropertyMock, patch
 
@@ -354,4 +356,22 @@ async def sinricpro_home_entry(
     yield entry
     if entry.state is ConfigEntryState.LOADED:
         await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_block_till_done()
+
+
+async def skip_realtime(hass: HomeAssistant, result: Any) -> Any:
+    """Past the offer of real-time updates that follows a Shelly account's form: polls only."""
+    if result.get("step_id") != "realtime_offer":
+        return result
+    return await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "realtime_skip"}
+    )
+
+
+async def until(hass: HomeAssistant, condition: Callable[[], bool], within: float = 5.0) -> None:
+    """Let the loop run until `condition` holds; fail after `within` seconds."""
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.01)
         await hass.async_block_till_done()

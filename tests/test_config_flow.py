@@ -23,6 +23,7 @@ from tests.conftest import (
     setup_entry,
     shelly_data,
     sinricpro_data,
+    skip_realtime,
     switchbot_data,
 )
 from tests.simulator.base import Fault
@@ -49,6 +50,7 @@ async def test_switchbot_v11(hass: HomeAssistant, switchbot_cloud: SwitchBotClou
     """With a secret the account uses API v1.1 and signs every request."""
     flow_id = await _vendor_form(hass, "switchbot")
     result = await hass.config_entries.flow.async_configure(flow_id, _switchbot_input(switchbot_cloud))
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "SwitchBot"
     assert result["data"] == switchbot_data(switchbot_cloud)
@@ -63,6 +65,7 @@ async def test_switchbot_v10_without_secret(hass: HomeAssistant, switchbot_cloud
     result = await hass.config_entries.flow.async_configure(
         flow_id, _switchbot_input(switchbot_cloud, secret="")
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"]["api_secret"] == ""
     assert switchbot_cloud.requests_to("/v1.0/devices")
@@ -87,6 +90,7 @@ async def test_switchbot_cloud_faults(
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"base": error}
     result = await hass.config_entries.flow.async_configure(flow_id, _switchbot_input(switchbot_cloud))
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
 
 
@@ -141,6 +145,7 @@ async def test_shelly(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> None:
             "device_ids": f" {SHELLY_1PM}, {SHELLY_2PM}\n{SHELLY_HT} {SHELLY_1PM}",
         },
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "Shelly Cloud"
     assert result["data"] == shelly_data(shelly_cloud)
@@ -175,6 +180,7 @@ async def test_shelly_rate_limit_is_not_bad_auth(hass: HomeAssistant, shelly_clo
     result = await hass.config_entries.flow.async_configure(
         flow_id, {"host": shelly_cloud.url, "auth_key": SHELLY_AUTH_KEY, "device_ids": SHELLY_1PM}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert shelly_cloud.rate_limit_violations == 0
 
@@ -189,6 +195,7 @@ async def test_sinricpro(hass: HomeAssistant, sinricpro_cloud: SinricProCloud) -
     result = await hass.config_entries.flow.async_configure(
         flow_id, {"api_key": SINRICPRO_API_KEY, "advanced": {"base_url": sinricpro_cloud.url}}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "SinricPro"
     assert result["data"] == sinricpro_data(sinricpro_cloud)
@@ -265,6 +272,10 @@ async def test_reconfigure_shelly_ids(hass: HomeAssistant, shelly_cloud: ShellyC
     """Reconfigure shows the ids one a line and checks new ones with the cloud."""
     entry = await setup_entry(hass, shelly_data(shelly_cloud))
     result = await entry.start_reconfigure_flow(hass)
+    assert result["menu_options"] == ["reconfigure_account", "realtime_sign_in"]
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_account"}
+    )
     schema = result["data_schema"]({"host": "h", "auth_key": "k", "device_ids": "i"})
     assert schema
     suggested = {str(key): key.description["suggested_value"] for key in result["data_schema"].schema}
@@ -298,6 +309,7 @@ async def test_options(hass: HomeAssistant, switchbot_cloud: SwitchBotCloud) -> 
     result = await hass.config_entries.options.async_configure(result["flow_id"], {"scan_interval": 10})
     assert result["errors"] == {"scan_interval": "interval_too_short"}
     result = await hass.config_entries.options.async_configure(result["flow_id"], {"scan_interval": 900})
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert entry.options == {"scan_interval": 900}
     assert coordinator.update_interval.total_seconds() == 900
@@ -321,6 +333,7 @@ async def test_cannot_connect(hass: HomeAssistant, clouds: dict[str, Any], vendo
     result = await hass.config_entries.flow.async_configure(flow_id, user_input)
     assert result["errors"] == {"base": "cannot_connect"}
     result = await hass.config_entries.flow.async_configure(flow_id, user_input)
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
 
 

@@ -116,4 +116,5 @@ def test_settings_are_the_entry_keys() -> None:
         const.CONF_AUTH_KEY,
         const.CONF_BASE_URL,
         const.CONF_DEVICE_IDS,
+        const.CONF_TOKEN,
     }

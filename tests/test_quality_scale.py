@@ -257,7 +257,8 @@ def _check_test_coverage() -> None:
 VALIDATORS: dict[str, Callable[[], None]] = {
     "brands": _check_brands,
     "config-entry-unloading": _check_contains("__init__.py", "def async_unload_entry"),
-    "config-flow": _check_contains("config_flow.py", "ConfigFlow, domain=DOMAIN"),
+    # A config flow class (Home Assistant's OAuth2 flow handler is one).
+    "config-flow": _check_contains("config_flow.py", "FlowHandler, domain=DOMAIN"),
     "config-flow-test-coverage": _check_config_flow_coverage,
     "diagnostics": _check_contains(
         "diagnostics.py", "def async_get_config_entry_diagnostics"

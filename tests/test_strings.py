@@ -12,7 +12,7 @@ from homeassistant.const import CONF_SCAN_INTERVAL
 from homeassistant.data_entry_flow import section as form_section
 import voluptuous as vol
 
-from custom_components.cloud_bridge import config_flow, issues
+from custom_components.cloud_bridge import account_form, config_flow, issues
 from custom_components.cloud_bridge.api import (
     ButtonPurpose,
     NumberPurpose,
@@ -119,10 +119,10 @@ def test_forms_have_texts(strings: dict[str, Any]) -> None:
     steps = strings["config"]["step"]
     assert set(steps["user"]["menu_options"]) == {vendor.value for vendor in Vendor}
     for vendor in Vendor:
-        _assert_form(steps[vendor.value], config_flow._schema(vendor), vendor.value)
-        _assert_form(steps["reconfigure"], config_flow._schema(vendor), "reconfigure")
+        _assert_form(steps[vendor.value], account_form.vendor_schema(vendor), vendor.value)
+        _assert_form(steps["reconfigure"], account_form.vendor_schema(vendor), "reconfigure")
         _assert_form(
-            steps["reauth_confirm"], config_flow.CREDENTIALS[vendor], "reauth_confirm"
+            steps["reauth_confirm"], account_form.CREDENTIALS[vendor], "reauth_confirm"
         )
     init = strings["options"]["step"]["init"]["data"]
     for key in (CONF_SCAN_INTERVAL, CONF_DEVICE_IDS, CONF_DEVICES):
@@ -137,8 +137,16 @@ def test_flow_steps(strings: dict[str, Any]) -> None:
         for name in vars(config_flow.CloudBridgeConfigFlow)
         if name.startswith("async_step_")
     }
-    # async_step_reauth only passes on to reauth_confirm.
-    assert defined - {"reauth"} <= set(strings["config"]["step"])
+    # These only pass on: reauth to reauth_confirm, creation (Home Assistant's
+    # OAuth2 step) to the entry, the menu's choices to a form, a page or the end.
+    passing_on = {"reauth", "creation", "realtime_sign_in", "realtime_skip", "realtime_off"}
+    assert defined - passing_on <= set(strings["config"]["step"])
+    menus = {
+        option
+        for step in strings["config"]["step"].values()
+        for option in step.get("menu_options", {})
+    }
+    assert passing_on - {"reauth", "creation"} <= menus
     assert "init" in strings["options"]["step"]
 
 

@@ -14,6 +14,7 @@ from .const import DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .issues import async_clear_all
 from .new_devices import async_setup_new_devices
+from .oauth import async_register_sign_ins
 from .registry import device_identifier
 from .services import async_setup_services
 from .stream import async_setup_stream
@@ -43,8 +44,9 @@ PLATFORMS: list[Platform] = [
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the service actions, once for all accounts."""
+    """Register the service actions and the push sign-ins, once for all accounts."""
     async_setup_services(hass)
+    async_register_sign_ins(hass)
     return True
 
 

@@ -1,4 +1,4 @@
-"""Config flow: pick a cloud, enter its credentials (and choose found devices); reauth, reconfigure."""
+"""Config flow: pick a cloud, enter its credentials (and choose found devices); reauth, reconfigure; push sign-in."""
 
 from __future__ import annotations
 
@@ -7,132 +7,65 @@ import logging
 from typing import Any
 
 from homeassistant.config_entries import (
+    SOURCE_RECONFIGURE,
     ConfigEntry,
-    ConfigFlow,
     ConfigFlowResult,
     OptionsFlow,
 )
-from homeassistant.const import (
-    CONF_API_KEY,
-    CONF_API_TOKEN,
-    CONF_HOST,
-)
 from homeassistant.core import callback
-from homeassistant.data_entry_flow import section
-from homeassistant.helpers.selector import (
-    TextSelector,
-    TextSelectorConfig,
-    TextSelectorType,
-)
+from homeassistant.helpers import config_entry_oauth2_flow
 import voluptuous as vol
 
 from .account import account_id_of, async_discover, async_validate
+from .account_form import (
+    CREDENTIALS,
+    KEPT_KEYS,
+    TITLES,
+    entry_data,
+    form_values,
+    vendor_schema,
+)
 from .api import (
     CLIENTS,
+    CloudBridgeError,
     FoundDevice,
     Vendor,
-    normalize_host,
-    parse_device_ids,
 )
+from .api.errors import SignInRefused
 from .const import (
-    CONF_API_SECRET,
-    CONF_AUTH_KEY,
-    CONF_BASE_URL,
     CONF_DEVICE_IDS,
     CONF_DEVICES,
     CONF_OFFERED_IDS,
+    CONF_TOKEN,
     CONF_VENDOR,
     DOMAIN,
-    SECTION_ADVANCED,
-    WEBHOOK_KEYS,
+    SIGN_IN_KEYS,
 )
 from .device_choice import device_selector
+from .oauth import async_register_sign_ins, implementation_key
 from .options_flow import CloudBridgeOptionsFlow
 
 _LOGGER = logging.getLogger(__name__)
 
-_PASSWORD = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
-_URL = TextSelector(TextSelectorConfig(type=TextSelectorType.URL))
-_TEXT = TextSelector()
-_MULTILINE = TextSelector(TextSelectorConfig(multiline=True))
 
-TITLES = {
-    Vendor.SWITCHBOT: "SwitchBot",
-    Vendor.SHELLY: "Shelly Cloud",
-    Vendor.SINRICPRO: "SinricPro",
-}
+class CloudBridgeConfigFlow(
+    config_entry_oauth2_flow.AbstractOAuth2FlowHandler, domain=DOMAIN
+):
+    """Add one cloud account; sign in for its push where the cloud needs that."""
 
-# What the entry keeps when the account is reconfigured: not settings of the form.
-KEPT_KEYS = (*WEBHOOK_KEYS, CONF_OFFERED_IDS)
-
-# The fields that hold credentials, which are all a reauth asks for.
-CREDENTIALS: dict[Vendor, vol.Schema] = {
-    Vendor.SWITCHBOT: vol.Schema(
-        {
-            vol.Required(CONF_API_TOKEN): _PASSWORD,
-            vol.Optional(CONF_API_SECRET, default=""): _PASSWORD,
-        }
-    ),
-    Vendor.SHELLY: vol.Schema({vol.Required(CONF_AUTH_KEY): _PASSWORD}),
-    Vendor.SINRICPRO: vol.Schema({vol.Required(CONF_API_KEY): _PASSWORD}),
-}
-
-
-def _schema(vendor: Vendor) -> vol.Schema:
-    """The whole form of a vendor, built anew each time.
-
-    Home Assistant writes suggested values into a section's schema in place,
-    so a section shared between forms would carry one form's values into another.
-    """
-    if vendor is Vendor.SHELLY:
-        return vol.Schema(
-            {
-                vol.Required(CONF_HOST): _TEXT,
-                vol.Required(CONF_AUTH_KEY): _PASSWORD,
-                # Left empty, the devices are found for the user to choose.
-                vol.Optional(CONF_DEVICE_IDS): _MULTILINE,
-            }
-        )
-    advanced = section(
-        vol.Schema({vol.Optional(CONF_BASE_URL): _URL}), {"collapsed": True}
-    )
-    return CREDENTIALS[vendor].extend({vol.Required(SECTION_ADVANCED): advanced})
-
-
-def _entry_data(vendor: Vendor, user_input: Mapping[str, Any]) -> dict[str, Any]:
-    """Form input as stored in the entry: sections flattened, text cleaned."""
-    data: dict[str, Any] = {CONF_VENDOR: vendor.value}
-    for key, value in user_input.items():
-        if key == SECTION_ADVANCED:
-            data.update({k: v.strip() for k, v in value.items() if v.strip()})
-        elif key == CONF_DEVICE_IDS:
-            data[key] = parse_device_ids(value)
-        elif key == CONF_HOST:
-            data[key] = normalize_host(value)
-        else:
-            data[key] = value.strip()
-    return data
-
-
-def _form_values(data: Mapping[str, Any]) -> dict[str, Any]:
-    """An entry's data as the vendor form shows it (the reverse of _entry_data)."""
-    values = {k: v for k, v in data.items() if k not in (CONF_VENDOR, CONF_BASE_URL)}
-    if CONF_DEVICE_IDS in data:
-        values[CONF_DEVICE_IDS] = "\n".join(data[CONF_DEVICE_IDS])
-    if CONF_BASE_URL in data:
-        values[SECTION_ADVANCED] = {CONF_BASE_URL: data[CONF_BASE_URL]}
-    return values
-
-
-class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
-    """Add one cloud account."""
-
+    DOMAIN = DOMAIN
     VERSION = 1
 
     def __init__(self) -> None:
         """Start with nothing found."""
+        super().__init__()
         self._data: dict[str, Any] = {}
         self._found: list[FoundDevice] = []
+
+    @property
+    def logger(self) -> logging.Logger:
+        """The logger of Home Assistant's OAuth2 steps."""
+        return _LOGGER
 
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
@@ -164,7 +97,7 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         placeholders = dict(CLIENTS[vendor].default_addresses)
         if user_input is not None:
-            data = _entry_data(vendor, user_input)
+            data = entry_data(vendor, user_input)
             if CLIENTS[vendor].chooses_devices and not data.get(CONF_DEVICE_IDS):
                 # Known without a call: an account added already stops here,
                 # not after the listing and the choice of its devices.
@@ -182,7 +115,7 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_show_form(
             step_id=vendor,
             data_schema=self.add_suggested_values_to_schema(
-                _schema(vendor), user_input or {}
+                vendor_schema(vendor), user_input or {}
             ),
             errors=errors,
             description_placeholders=placeholders,
@@ -230,8 +163,70 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         """Add the checked account, unless it is added already."""
         await self.async_set_unique_id(account_id)
         self._abort_if_unique_id_configured()
+        self._data = data
+        if CLIENTS[Vendor(data[CONF_VENDOR])].sign_in is not None:
+            return await self.async_step_realtime_offer()
+        return await self.async_step_realtime_skip()
+
+    async def async_step_realtime_offer(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Offer real-time updates, which need a sign-in of their own."""
+        return self.async_show_menu(
+            step_id="realtime_offer",
+            menu_options=["realtime_sign_in", "realtime_skip"],
+        )
+
+    async def async_step_realtime_skip(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add the account as it is: polls only."""
         return self.async_create_entry(
-            title=TITLES[Vendor(data[CONF_VENDOR])], data=data
+            title=TITLES[Vendor(self._data[CONF_VENDOR])], data=self._data
+        )
+
+    async def async_step_realtime_sign_in(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Send the user to the cloud's sign-in page for real-time updates."""
+        vendor = Vendor(self._data[CONF_VENDOR])
+        # A flow may run before the integration is set up (its first account).
+        async_register_sign_ins(self.hass)
+        implementations = await config_entry_oauth2_flow.async_get_implementations(
+            self.hass, DOMAIN
+        )
+        self.flow_impl = implementations[implementation_key(vendor)]
+        return await self.async_step_auth()
+
+    async def async_step_creation(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Turn the sign-in's code into a token; say why the cloud would not."""
+        try:
+            return await super().async_step_creation(user_input)
+        except SignInRefused:
+            return self.async_abort(reason="oauth_unauthorized")
+        except CloudBridgeError:
+            return self.async_abort(reason="oauth_failed")
+
+    async def async_oauth_create_entry(self, data: dict[str, Any]) -> ConfigFlowResult:
+        """Keep the sign-in's token: in the new account, or in the one reconfigured."""
+        if self.source == SOURCE_RECONFIGURE:
+            entry = self._get_reconfigure_entry()
+            return self.async_update_reload_and_abort(
+                entry, data={**entry.data, **data}, reason="realtime_on"
+            )
+        self._data = {**self._data, **data}
+        return await self.async_step_realtime_skip()
+
+    async def async_step_realtime_off(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Forget the sign-in: polls only from now on."""
+        entry = self._get_reconfigure_entry()
+        data = {k: v for k, v in entry.data.items() if k not in SIGN_IN_KEYS}
+        return self.async_update_reload_and_abort(
+            entry, data=data, reason="realtime_off"
         )
 
     async def async_step_reauth(
@@ -255,10 +250,33 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
+        """Change any setting of the account, or its push sign-in where it has one."""
+        entry = self._get_reconfigure_entry()
+        vendor = Vendor(entry.data[CONF_VENDOR])
+        if CLIENTS[vendor].sign_in is None:
+            return await self._async_step_update(
+                "reconfigure", entry, vendor_schema(vendor), user_input
+            )
+        self._data = dict(entry.data)
+        options = ["reconfigure_account", "realtime_sign_in"]
+        if CONF_TOKEN in entry.data:
+            options.append("realtime_off")
+        return self.async_show_menu(
+            step_id="reconfigure",
+            menu_options=options,
+            description_placeholders={"title": entry.title},
+        )
+
+    async def async_step_reconfigure_account(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
         """Change any setting of the account."""
         entry = self._get_reconfigure_entry()
         return await self._async_step_update(
-            "reconfigure", entry, _schema(Vendor(entry.data[CONF_VENDOR])), user_input
+            "reconfigure_account",
+            entry,
+            vendor_schema(Vendor(entry.data[CONF_VENDOR])),
+            user_input,
         )
 
     async def _async_step_update(
@@ -272,7 +290,7 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         placeholders: dict[str, str] = {"title": entry.title}
         vendor = Vendor(entry.data[CONF_VENDOR])
         if user_input is not None:
-            data = _entry_data(vendor, user_input)
+            data = entry_data(vendor, user_input)
             kept = {key: entry.data[key] for key in KEPT_KEYS if key in entry.data}
             data = {**kept, **data}
             if step_id == "reauth_confirm":
@@ -298,7 +316,7 @@ class CloudBridgeConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_show_form(
             step_id=step_id,
             data_schema=self.add_suggested_values_to_schema(
-                schema, user_input or _form_values(entry.data)
+                schema, user_input or form_values(entry.data)
             ),
             errors=errors,
             description_placeholders=placeholders,

@@ -30,3 +30,8 @@ CONF_WEBHOOK_URL: Final = "webhook_url"
 CONF_CLOUDHOOK_URL: Final = "cloudhook_url"
 # The webhook belongs to the entry, so reconfiguring the account keeps it.
 WEBHOOK_KEYS: Final = (CONF_WEBHOOK_ID, CONF_WEBHOOK_URL, CONF_CLOUDHOOK_URL)
+
+# Entry data of a push sign-in (OAuth), as Home Assistant's OAuth2 helper keeps it.
+CONF_TOKEN: Final = Setting.SIGN_IN_TOKEN.value
+CONF_AUTH_IMPLEMENTATION: Final = "auth_implementation"
+SIGN_IN_KEYS: Final = (CONF_TOKEN, CONF_AUTH_IMPLEMENTATION)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from dataclasses import dataclass
 from datetime import timedelta
 import logging
 from typing import Any
@@ -47,6 +46,7 @@ from .issues import (
 )
 from .outcome import OutcomeWatch
 from .registry import async_register_devices
+from .signals import PendingCommand, signal_channel_event, signal_command_result
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -57,24 +57,6 @@ MAX_BACKOFF = 1800.0
 MAX_PENDING = 50  # deferred commands awaiting their result; older ones are dropped
 
 type CloudBridgeConfigEntry = ConfigEntry[CloudBridgeCoordinator]
-
-
-def signal_command_result(entry_id: str, device_id: str) -> str:
-    """The dispatcher signal that carries a device's deferred command results."""
-    return f"{DOMAIN}_{entry_id}_{device_id}_command_result"
-
-
-def signal_channel_event(entry_id: str, device_id: str, channel_key: str) -> str:
-    """The dispatcher signal that carries what happens on a channel (a doorbell press)."""
-    return f"{DOMAIN}_{entry_id}_{device_id}_{channel_key}_event"
-
-
-@dataclass(frozen=True, slots=True)
-class PendingCommand:
-    """What a deferred command was, to tell when its result arrives (never a secret)."""
-
-    command: str
-    key_name: str | None = None
 
 
 def _error_key(err: CloudBridgeError) -> str:
@@ -119,7 +101,8 @@ class CloudBridgeCoordinator(DataUpdateCoordinator[dict[str, Device]]):
         chosen = self.config_entry.options.get(CONF_SCAN_INTERVAL)
         if chosen is None:
             default = self.client.default_poll_interval(devices)
-            return max(default, SAFETY_INTERVAL) if self.push_active else default
+            slow = self.push_active and self.client.push_covers_all
+            return max(default, SAFETY_INTERVAL) if slow else default
         return max(float(chosen), self.client.min_poll_interval(devices))
 
     @callback

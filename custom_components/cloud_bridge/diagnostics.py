@@ -18,6 +18,7 @@ from .const import (
     CONF_API_SECRET,
     CONF_AUTH_KEY,
     CONF_CLOUDHOOK_URL,
+    CONF_TOKEN,
     CONF_WEBHOOK_URL,
 )
 from .coordinator import CloudBridgeConfigEntry
@@ -32,6 +33,10 @@ TO_REDACT = {
     CONF_WEBHOOK_ID,
     CONF_WEBHOOK_URL,
     CONF_CLOUDHOOK_URL,
+    # A push sign-in: the whole token (access and refresh token, server).
+    CONF_TOKEN,
+    "access_token",
+    "refresh_token",
 }
 
 

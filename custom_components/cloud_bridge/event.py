@@ -18,14 +18,9 @@ from .api.features import (
     CommandResult,
     KeypadTraits,
 )
-from .coordinator import (
-    CloudBridgeConfigEntry,
-    CloudBridgeCoordinator,
-    PendingCommand,
-    signal_channel_event,
-    signal_command_result,
-)
+from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
 from .entity import CloudBridgeEntity, EntityFactory, async_add_for_devices
+from .signals import PendingCommand, signal_channel_event, signal_command_result
 
 PARALLEL_UPDATES = 0
 

@@ -13,6 +13,7 @@ QUOTA_EXCEEDED = "quota_exceeded"
 WEBHOOK_UNREACHED = "webhook_unreached"
 UNKNOWN_DEVICES = "unknown_devices"
 NEW_DEVICES = "new_devices"
+SIGN_IN_REFUSED = "sign_in_refused"
 ISSUES = (
     WEBHOOK_UNAVAILABLE,
     WEBHOOK_IN_USE,
@@ -20,6 +21,7 @@ ISSUES = (
     QUOTA_EXCEEDED,
     UNKNOWN_DEVICES,
     NEW_DEVICES,
+    SIGN_IN_REFUSED,
 )
 
 

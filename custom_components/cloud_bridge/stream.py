@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 import logging
+from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import config_entry_oauth2_flow
 
 from .api import AuthError, Device
+from .api.errors import SignInRefused
 from .api.features import PushEvent
-from .const import DOMAIN
+from .const import CONF_TOKEN, DOMAIN
 from .coordinator import CloudBridgeConfigEntry, CloudBridgeCoordinator
+from .issues import SIGN_IN_REFUSED, async_clear, async_raise
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -39,6 +43,16 @@ async def _async_hold(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> Non
             "%s: the event stream ends, the credentials are refused", entry.title
         )
         entry.async_start_reauth(hass)
+    except SignInRefused as err:
+        # Only the push's own sign-in lapsed: the account's key still polls.
+        _LOGGER.warning(
+            "%s: real-time updates stop (%s); polls go on at their normal pace "
+            "until you sign in again",
+            entry.title,
+            err,
+        )
+        coordinator.async_set_push_active(False)
+        async_raise(hass, SIGN_IN_REFUSED, entry.entry_id, {"title": entry.title})
 
 
 class _Listener:
@@ -50,6 +64,7 @@ class _Listener:
         self._hass = hass
         self._coordinator = coordinator
         self._was_up = False
+        self._oauth: config_entry_oauth2_flow.OAuth2Session | None = None
 
     def stream_devices(self) -> Mapping[str, Device]:
         return self._coordinator.data
@@ -57,9 +72,32 @@ class _Listener:
     def stream_event(self, event: PushEvent) -> None:
         self._coordinator.async_handle_event(event)
 
+    async def stream_token(self, *, renew: bool = False) -> Mapping[str, Any]:
+        entry = self._coordinator.config_entry
+        if self._oauth is None:
+            implementation = (
+                await config_entry_oauth2_flow.async_get_config_entry_implementation(
+                    self._hass, entry
+                )
+            )
+            self._oauth = config_entry_oauth2_flow.OAuth2Session(
+                self._hass, entry, implementation
+            )
+        session, hass = self._oauth, self._hass
+        if renew:
+            token = await session.implementation.async_refresh_token(session.token)
+            hass.config_entries.async_update_entry(
+                entry, data={**entry.data, CONF_TOKEN: token}
+            )
+        else:
+            await session.async_ensure_token_valid()
+        return session.token
+
     def stream_connected(self, connected: bool) -> None:
         coordinator = self._coordinator
         coordinator.async_set_push_active(connected)
+        if connected:
+            async_clear(self._hass, SIGN_IN_REFUSED, coordinator.config_entry.entry_id)
         if connected and not self._was_up:
             # The first refresh has just read every device.
             self._was_up = True

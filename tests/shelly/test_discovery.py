@@ -27,6 +27,7 @@ from tests.conftest import (
     SHELLY_HT,
     setup_entry,
     shelly_data,
+    skip_realtime,
 )
 from tests.simulator.base import Fault
 from tests.simulator.shelly import ShellyCloud
@@ -83,6 +84,7 @@ async def test_found_devices_all_ticked(hass: HomeAssistant, shelly_cloud: Shell
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"devices": [SHELLY_1PM, SHELLY_2PM]}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"]["device_ids"] == [SHELLY_1PM, SHELLY_2PM]
     # The unticked H&T was offered: it is not offered again as new.
@@ -98,6 +100,7 @@ async def test_account_added_already(hass: HomeAssistant, shelly_cloud: ShellyCl
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"devices": [SHELLY_1PM]}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     before = len(shelly_cloud.requests)
@@ -141,6 +144,7 @@ async def test_no_devices_found(
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"host": shelly_cloud.url, "auth_key": SHELLY_AUTH_KEY, "device_ids": SPARE}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["data"]["device_ids"] == [SPARE]
 
@@ -185,6 +189,10 @@ async def test_reconfigure_needs_ids(hass: HomeAssistant, shelly_cloud: ShellyCl
     """Reconfigure takes typed ids; the list of found devices is in the options."""
     entry = await setup_entry(hass, shelly_data(shelly_cloud))
     result = await entry.start_reconfigure_flow(hass)
+    assert result["menu_options"] == ["reconfigure_account", "realtime_sign_in"]
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "reconfigure_account"}
+    )
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"host": shelly_cloud.url, "auth_key": SHELLY_AUTH_KEY, "device_ids": " "}
     )
@@ -209,6 +217,7 @@ async def test_options_list(
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"devices": [SHELLY_1PM, SHELLY_2PM, SPARE]}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert shelly_entry.data["device_ids"] == [SHELLY_1PM, SHELLY_2PM, SPARE]
@@ -225,6 +234,7 @@ async def test_options_same_devices_do_not_reload(
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"devices": [SHELLY_HT, SHELLY_2PM, SHELLY_1PM]}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert shelly_entry.runtime_data is coordinator
@@ -250,6 +260,7 @@ async def test_options_list_keeps_typed_ids(
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"devices": [SHELLY_1PM], "device_ids": SPARE}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert shelly_entry.data["device_ids"] == [SHELLY_1PM, SPARE]
@@ -296,6 +307,7 @@ async def test_new_device_repair(
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"device_ids": f"{SHELLY_1PM}\n{SHELLY_2PM}\n{SHELLY_HT}"}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
     shelly_cloud.discovery = "ok"
@@ -305,6 +317,7 @@ async def test_new_device_repair(
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"devices": [SHELLY_1PM, SHELLY_2PM, SHELLY_HT]}
     )
+    result = await skip_realtime(hass, result)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
     assert SPARE in shelly_entry.data["offered_ids"]

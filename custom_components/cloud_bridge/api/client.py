@@ -26,6 +26,8 @@ class Setting(StrEnum):
     HOST = "host"
     BASE_URL = "base_url"
     DEVICE_IDS = "device_ids"
+    # The token of a push sign-in (OAuth), where the user signed in.
+    SIGN_IN_TOKEN = "token"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,43 @@ class StreamListener(Protocol):
 
     def stream_connected(self, connected: bool) -> None:
         """The stream is up (changes arrive) or down (changes may be missed)."""
+
+    async def stream_token(self, *, renew: bool = False) -> Mapping[str, Any]:
+        """The token of the sign-in a stream needs apart from the account's key.
+
+        Valid for a while yet (renewed first if it is about to lapse, or at
+        once with `renew`); `expires_at` says until when (epoch seconds).
+        Raises SignInRefused when it cannot be renewed.
+        """
+
+
+class SignIn(ABC):
+    """The OAuth code flow a cloud's push needs beside the account's own key.
+
+    Home Assistant hosts the flow (login page, redirect, stored token); the
+    cloud says where to send the user and how to turn a code into a token.
+    """
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def authorize_url(self, redirect_uri: str, state: str) -> str:
+        """The cloud's login page, which sends the user back with a code."""
+
+    @abstractmethod
+    async def async_exchange(
+        self, session: aiohttp.ClientSession, code: str
+    ) -> dict[str, Any]:
+        """The token for a code (`access_token`, `expires_in`, …).
+
+        Raises SignInRefused for a code the cloud refuses.
+        """
+
+    @abstractmethod
+    async def async_refresh(
+        self, session: aiohttp.ClientSession, token: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """A renewed token; raises SignInRefused when renewal is refused."""
 
 
 class CloudClient(ABC):
@@ -178,6 +217,15 @@ class CloudClient(ABC):
     def supports_stream(self) -> bool:
         """Whether the cloud pushes changes on an event stream we hold open."""
         return False
+
+    # The sign-in the cloud's stream needs beside the account's key; None
+    # when the key is enough (or the cloud has no stream).
+    sign_in: ClassVar[SignIn | None] = None
+
+    @property
+    def push_covers_all(self) -> bool:
+        """Whether pushes reach every device, so that polls may slow down for all."""
+        return True
 
     async def async_run_stream(self, listener: StreamListener) -> None:
         """Hold the event stream open, reconnecting, until cancelled.

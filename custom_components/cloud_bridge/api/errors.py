@@ -13,6 +13,13 @@ class AuthError(CloudBridgeError):
     """The cloud refused the credentials: the user has to enter new ones."""
 
 
+class SignInRefused(CloudBridgeError):
+    """The separate sign-in that a cloud's push needs was refused or has lapsed.
+
+    The account's own credentials still work: only the push stops.
+    """
+
+
 class QuotaError(CloudBridgeError):
     """The account has spent its call quota for the day."""
 

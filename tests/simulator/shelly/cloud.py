@@ -21,6 +21,7 @@ from .devices import (
     set_light,
     set_switch,
 )
+from .realtime import ShellyRealtime
 
 MAX_IDS = 10
 _SELECTABLE = ("status", "settings")
@@ -96,6 +97,8 @@ class ShellyCloud(SimulatedCloud):
         # The older v1 call; kept only because it can list an account's devices.
         router.add_post("/device/all_status", self._all_status)
         router.add_post("/interface/device/list", self._device_list)
+        # The sign-in and socket of Real Time Events.
+        self.realtime = ShellyRealtime(self)
 
     # -- test-facing state --------------------------------------------------------------
 
@@ -128,6 +131,7 @@ class ShellyCloud(SimulatedCloud):
         self._last_accepted.clear()
 
     async def _before_stop(self) -> None:
+        await self.realtime.stop()
         for timer in self._timers:
             timer.cancel()
         self._timers.clear()

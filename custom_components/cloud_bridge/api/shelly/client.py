@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import fields
 from functools import partial
 import logging
 import math
+import time
 from typing import Any, Self
 
 import aiohttp
 
-from ..client import CloudClient, FoundDevice, Setting, Settings
+from ..client import CloudClient, FoundDevice, Setting, Settings, StreamListener
 from ..commands import Command
 from ..errors import AuthError, CloudUnreachable, RateLimited, UnknownDevices
-from ..features import ChannelEvent, PressKind, PushEvent
+from ..features import ChannelEvent, DeviceChanged, PressKind, PushEvent
 from ..http import Response, fingerprint, request
 from ..limiter import spacer_for
 from ..model import Channel, Device, PressTraits, Vendor
 from .batch import CommandBatcher, Pending
 from .commands import encode, failure, set_error
 from .discovery import async_discover
-from .fields import DEVICE, device_channel
+from .fields import DEVICE, as_dict, device_channel
+from .oauth import ShellySignIn
+from .push import ONLINE_EVENT, PushState, async_hold_socket, merge, read_frame
 from .settings import normalize_host
-from .status import on_mains, parse_device
+from .status import on_mains, parse_device, reported_at
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -33,6 +37,9 @@ DEFAULT_POLL_INTERVAL = 30.0
 # A switched relay's power and current reach the cloud a moment after the
 # command's answer; read those devices again then, not at the next poll.
 REREAD_AFTER_COMMAND = 3.0
+# While the socket pushes a device's changes, a poll reads it this seldom,
+# for what a push may have missed.
+PUSHED_READ_INTERVAL = 1800.0
 
 
 def _is_rate_limited(resp: Response) -> bool:
@@ -46,6 +53,7 @@ class ShellyClient(CloudClient):
     vendor = Vendor.SHELLY
     # Control API v2 has no call that lists an account's devices.
     chooses_devices = True
+    sign_in = ShellySignIn()
 
     def __init__(
         self,
@@ -53,6 +61,8 @@ class ShellyClient(CloudClient):
         host: str,
         auth_key: str,
         device_ids: list[str],
+        *,
+        signed_in: bool = False,
     ) -> None:
         self._session = session
         self._base_url = normalize_host(host)
@@ -68,6 +78,12 @@ class ShellyClient(CloudClient):
         self._events: list[PushEvent] = []
         self.unmapped: dict[str, list[str]] = {}
         self._batcher = CommandBatcher(self._send_one, self._send_groups, failure)
+        # Push: each device's state as last read or pushed, which deltas merge into.
+        self._signed_in = signed_in
+        self._states: dict[str, dict[str, Any]] = {}
+        self._pushed_since_read: set[str] = set()
+        self.push = PushState()
+        self._pushed_read_at = -math.inf
 
     @classmethod
     def from_settings(cls, session: aiohttp.ClientSession, settings: Settings) -> Self:
@@ -76,6 +92,7 @@ class ShellyClient(CloudClient):
             settings[Setting.HOST],
             settings[Setting.AUTH_KEY],
             list(settings[Setting.DEVICE_IDS]),
+            signed_in=bool(settings.get(Setting.SIGN_IN_TOKEN)),
         )
 
     @property
@@ -133,9 +150,27 @@ class ShellyClient(CloudClient):
             for state in resp.data:
                 parsed = parse_device(state) if isinstance(state, dict) else None
                 if parsed is not None and parsed.device.id in chunk:
+                    state = self._newest(state)
+                    parsed = parse_device(state) or parsed
                     devices[parsed.device.id] = self._settle(parsed.device)
                     self._note_unmapped(parsed.device.id, parsed.unmapped)
         return devices
+
+    def _newest(self, state: dict[str, Any]) -> dict[str, Any]:
+        """The state a poll read, unless a push since said something newer."""
+        device_id = state["id"]
+        before = self._states.get(device_id)
+        if device_id in self._pushed_since_read and before is not None:
+            self._pushed_since_read.discard(device_id)
+            read = reported_at(as_dict(state.get("status")))
+            pushed = reported_at(as_dict(before.get("status")))
+            if read is not None and pushed is not None and read < pushed:
+                _LOGGER.debug(
+                    "Shelly device %s: kept a push newer than the poll", device_id
+                )
+                return before
+        self._states[device_id] = state
+        return state
 
     def _note_unmapped(self, device_id: str, parts: list[str]) -> None:
         if parts and parts != self.unmapped.get(device_id):
@@ -181,7 +216,11 @@ class ShellyClient(CloudClient):
         return events
 
     async def async_get_devices(self) -> dict[str, Device]:
-        devices = await self._read(self.device_ids)
+        ids = self._to_poll()
+        devices = await self._read(ids)
+        for device_id in self.device_ids:
+            if device_id not in ids and device_id in self._last:
+                devices[device_id] = self._last[device_id]
         self._missing = [d for d in self.device_ids if d not in devices]
         for device_id in self._missing:
             # Kept, unavailable, so its entities stay until the user removes the id.
@@ -194,6 +233,76 @@ class ShellyClient(CloudClient):
                 channels={DEVICE: device_channel({}, online=False)},
             )
         return devices
+
+    def _to_poll(self) -> list[str]:
+        """Every device, but those the socket pushes only now and then."""
+        now = time.monotonic()
+        if not self.push.up or now - self._pushed_read_at >= PUSHED_READ_INTERVAL:
+            self._pushed_read_at = now if self.push.up else -math.inf
+            return self.device_ids
+        return [d for d in self.device_ids if d not in self.push.pushed]
+
+    @property
+    def push_covers_all(self) -> bool:
+        return all(device_id in self.push.pushed for device_id in self.device_ids)
+
+    @property
+    def supports_stream(self) -> bool:
+        return self._signed_in
+
+    async def async_run_stream(self, listener: StreamListener) -> None:
+        def changed(up: bool) -> None:
+            if up == self.push.up:
+                return
+            self.push.up = up
+            if up:
+                self.push.since = time.time()
+                self.push.opened += 1
+            _LOGGER.debug("Shelly push %s", "open" if up else "closed")
+            listener.stream_connected(up)
+
+        await async_hold_socket(
+            self._session,
+            listener,
+            partial(self._on_frame, listener),
+            changed,
+        )
+
+    def _on_frame(self, listener: StreamListener, text: str) -> None:
+        """Merge one frame into its device's state and tell the listener."""
+        frame = read_frame(text)
+        state = self._states.get(frame.device_id) if frame else None
+        if frame is None or state is None:
+            if frame is not None:
+                _LOGGER.debug(
+                    "Shelly push: no device of ours has id %s", frame.device_id
+                )
+            self.push.skipped += 1
+            return
+        status = state.setdefault("status", {})
+        if frame.event == ONLINE_EVENT:
+            state["online"] = 1 if frame.online else 0
+        elif _older(frame.status or {}, status):
+            _LOGGER.debug("Shelly push: skipped an event older than the last poll")
+            self.push.skipped += 1
+            return
+        else:
+            merge(status, frame.status or {})
+        self.push.events += 1
+        self.push.pushed.add(frame.device_id)
+        self._pushed_since_read.add(frame.device_id)
+        parsed = parse_device(state)
+        current = listener.stream_devices().get(frame.device_id)
+        if parsed is None or current is None:
+            return
+        device = self._settle(parsed.device)
+        # In place: entities and the snapshot hold this very device.
+        for item in fields(device):
+            setattr(current, item.name, getattr(device, item.name))
+        self._last[frame.device_id] = current
+        listener.stream_event(DeviceChanged(frame.device_id))
+        for event in self.take_events():
+            listener.stream_event(event)
 
     @property
     def reread_after_command(self) -> float:
@@ -211,7 +320,12 @@ class ShellyClient(CloudClient):
         return await async_discover(partial(self._post_form, urgent=waited_for))
 
     def diagnostics(self) -> dict[str, Any]:
-        return {"unmapped_components": dict(sorted(self.unmapped.items()))}
+        found: dict[str, Any] = {
+            "unmapped_components": dict(sorted(self.unmapped.items()))
+        }
+        if self._signed_in:
+            found["push"] = self.push.as_dict()
+        return found
 
     async def async_validate(self) -> None:
         """Raise UnknownDevices naming every id the cloud does not know."""
@@ -245,6 +359,12 @@ class ShellyClient(CloudClient):
             if isinstance(failed, dict)
             else {}
         )
+
+
+def _older(delta: dict[str, Any], status: dict[str, Any]) -> bool:
+    """Whether a pushed status says it is older than the status we hold."""
+    pushed, held = reported_at(delta), reported_at(status)
+    return pushed is not None and held is not None and pushed < held
 
 
 def _pressed(before: int | None, now: int | None) -> bool:

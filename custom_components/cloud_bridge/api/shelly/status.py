@@ -46,7 +46,7 @@ def _epoch(value: float | None) -> float | None:
     return None
 
 
-def _last_report(status: dict[str, Any]) -> float | None:
+def reported_at(status: dict[str, Any]) -> float | None:
     """When the device last reported, as epoch seconds, from what its status has."""
     for value in (
         status.get("ts"),
@@ -136,7 +136,7 @@ def parse_device(state: dict[str, Any]) -> Parsed | None:
         gen == BLE_GEN or Reading.BATTERY in own.readings
     ) and not on_mains(device)
     if device.sleeps:
-        own.readings[Reading.LAST_REPORT] = _last_report(status)
+        own.readings[Reading.LAST_REPORT] = reported_at(status)
         device.report_by = _report_by(device, status, settings)
     if gen == BLE_GEN:
         device.via_device = hex_id(as_dict(status.get("reporter")).get("id"))
