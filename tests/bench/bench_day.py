@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 from unittest.mock import patch
@@ -161,10 +162,15 @@ def _poll_bursts(times: list[float]) -> list[int]:
 
 
 @pytest.mark.parametrize("count", SIZES)
+@pytest.mark.parametrize("push", [False, True], ids=["poll", "push"])
 async def bench_shelly_day(
-    hass: HomeAssistant, freezer: Any, socket_enabled: None, count: int
+    hass: HomeAssistant, freezer: Any, socket_enabled: None, push: bool, count: int
 ) -> None:
-    """Shelly: calls in one simulated day at the real one-call-a-second spacing."""
+    """Shelly: calls in one simulated day at the real one-call-a-second spacing.
+
+    With push, the account is signed in for Real Time Events: each change
+    arrives on the socket, and the token (12 h) is renewed twice a day.
+    """
     began = real_now()
     freezer.move_to(DAY_START)
     clock = SimClock(hass, freezer)
@@ -174,29 +180,48 @@ async def bench_shelly_day(
     await cloud.start()
     try:
         start = clock.now()
-        entry = ours_entry(
-            {
-                "vendor": "shelly",
-                "host": cloud.url,
-                "auth_key": SHELLY_AUTH_KEY,
-                "device_ids": ids,
+        data: dict[str, Any] = {
+            "vendor": "shelly",
+            "host": cloud.url,
+            "auth_key": SHELLY_AUTH_KEY,
+            "device_ids": ids,
+        }
+        if push:
+            data |= {
+                "auth_implementation": "cloud_bridge_shelly",
+                "token": cloud.realtime.issue_token(),
             }
-        )
-        with clock.virtual_timers("custom_components.cloud_bridge.api.limiter"):
+        entry = ours_entry(data)
+        # A ping is answered over a real socket while the simulated clock
+        # jumps to the next timer: on this clock the watchdog would take every
+        # pong as late. Pings are left out (they are not calls).
+        with (
+            clock.virtual_timers("custom_components.cloud_bridge.api.limiter"),
+            patch("custom_components.cloud_bridge.api.shelly.push.PING_INTERVAL", DAY),
+        ):
             await setup_entry(hass, entry)
             await clock.adopt_long_lived()
+            if push and cloud.realtime.open_sockets == 0:
+                await clock.wait_real(asyncio.ensure_future(asyncio.sleep(1.0)), 2.0)
             entities = {
                 relay: entity_of(hass, "cloud_bridge", f"shelly_{relay}")
                 for relay in relays
             }
             fresh = Freshness(hass, clock.now)
 
-            def change(index: int) -> Callable[[], None]:
-                def run() -> None:
+            def change(index: int) -> Callable[[], Awaitable[None]]:
+                async def run() -> None:
                     relay = relays[index % len(relays)]
                     on = cloud.devices[relay].status["relays"][0]["ison"]
-                    shelly_flip(cloud, relay, not on)
-                    fresh.expect(entities[relay], "off" if on else "on")
+                    seen = fresh.expect(entities[relay], "off" if on else "on")
+                    if push:
+                        # Someone pressed the button: the status, and its event.
+                        await cloud.realtime.change(
+                            relay, {"relays": [{"ison": not on}]}
+                        )
+                        await clock.wait_real(seen, 2.0)
+                    else:
+                        shelly_flip(cloud, relay, not on)
 
                 return run
 
@@ -213,7 +238,7 @@ async def bench_shelly_day(
             vendor="shelly",
             integration="ours",
             version="v2",
-            push=False,
+            push=push,
             count=count,
             calls=len(cloud.requests),
             refused=cloud.rate_limit_violations,
@@ -222,13 +247,15 @@ async def bench_shelly_day(
             interval=interval,
             polls=len(bursts),
             calls_per_poll=max(bursts) if bursts else 0,
+            socket_connects=cloud.realtime.connections,
+            renewals=cloud.realtime.grants.count("refresh_token"),
             steps=clock.steps,
             real_seconds=real_now() - began,
             **fresh.summary(),
         )
     finally:
         await cloud.stop()
-    progress(f"shelly N={count}: done")
+    progress(f"shelly push={push} N={count}: done")
 
 
 @pytest.mark.parametrize("count", SIZES)

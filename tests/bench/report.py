@@ -101,5 +101,5 @@ def mode_of(r: dict[str, Any]) -> str:
             return "v1.1, poll 600 s (no webhook)"
         return f"{r['version']}, " + ("webhook on" if r["push"] else "poll only")
     if r["vendor"] == "shelly":
-        return "poll (no push in the API)"
+        return "push (Real Time Events)" if r["push"] else "poll only"
     return "stream on" if r["push"] else "stream off (poll)"
