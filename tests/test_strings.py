@@ -137,16 +137,18 @@ def test_flow_steps(strings: dict[str, Any]) -> None:
         for name in vars(config_flow.CloudBridgeConfigFlow)
         if name.startswith("async_step_")
     }
-    # These only pass on: reauth to reauth_confirm, creation (Home Assistant's
-    # OAuth2 step) to the entry, the menu's choices to a form, a page or the end.
-    passing_on = {"reauth", "creation", "realtime_sign_in", "realtime_skip", "realtime_off"}
+    # These only pass on: reauth to reauth_confirm, creation and authorize_rejected
+    # (Home Assistant's OAuth2 steps) to the entry or the failure menu, the menus'
+    # choices to a form, a page or the end.
+    oauth = {"reauth", "creation", "authorize_rejected"}
+    passing_on = oauth | {"realtime_sign_in", "realtime_skip", "realtime_off"}
     assert defined - passing_on <= set(strings["config"]["step"])
     menus = {
         option
         for step in strings["config"]["step"].values()
         for option in step.get("menu_options", {})
     }
-    assert passing_on - {"reauth", "creation"} <= menus
+    assert passing_on - oauth <= menus
     assert "init" in strings["options"]["step"]
 
 

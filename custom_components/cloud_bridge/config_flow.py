@@ -8,11 +8,13 @@ from typing import Any
 
 from homeassistant.config_entries import (
     SOURCE_RECONFIGURE,
+    SOURCE_USER,
     ConfigEntry,
     ConfigFlowResult,
     OptionsFlow,
 )
 from homeassistant.core import callback
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import config_entry_oauth2_flow
 import voluptuous as vol
 
@@ -42,6 +44,7 @@ from .const import (
     SIGN_IN_KEYS,
 )
 from .device_choice import device_selector
+from .issues import SIGN_IN_REFUSED, async_clear
 from .oauth import async_register_sign_ins, implementation_key
 from .options_flow import CloudBridgeOptionsFlow
 
@@ -203,11 +206,38 @@ class CloudBridgeConfigFlow(
     ) -> ConfigFlowResult:
         """Turn the sign-in's code into a token; say why the cloud would not."""
         try:
-            return await super().async_step_creation(user_input)
+            result = await super().async_step_creation(user_input)
         except SignInRefused:
-            return self.async_abort(reason="oauth_unauthorized")
+            result = self.async_abort(reason="oauth_unauthorized")
         except CloudBridgeError:
-            return self.async_abort(reason="oauth_failed")
+            result = self.async_abort(reason="oauth_failed")
+        return await self._kept_on_failure(result)
+
+    async def async_step_authorize_rejected(
+        self, data: None = None
+    ) -> ConfigFlowResult:
+        """The user turned the sign-in down at the cloud's page."""
+        return await self._kept_on_failure(
+            await super().async_step_authorize_rejected(data)
+        )
+
+    async def _kept_on_failure(self, result: ConfigFlowResult) -> ConfigFlowResult:
+        """A failed sign-in while adding an account: the account is not lost."""
+        if result["type"] is not FlowResultType.ABORT or self.source != SOURCE_USER:
+            return result
+        _LOGGER.debug(
+            "Shelly sign-in failed (%s); the account is kept", result["reason"]
+        )
+        return await self.async_step_realtime_failed()
+
+    async def async_step_realtime_failed(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Say the sign-in failed; offer it again, or the account without it."""
+        return self.async_show_menu(
+            step_id="realtime_failed",
+            menu_options=["realtime_sign_in", "realtime_skip"],
+        )
 
     async def async_oauth_create_entry(self, data: dict[str, Any]) -> ConfigFlowResult:
         """Keep the sign-in's token: in the new account, or in the one reconfigured."""
@@ -225,6 +255,8 @@ class CloudBridgeConfigFlow(
         """Forget the sign-in: polls only from now on."""
         entry = self._get_reconfigure_entry()
         data = {k: v for k, v in entry.data.items() if k not in SIGN_IN_KEYS}
+        # Nothing asks for a sign-in any more.
+        async_clear(self.hass, SIGN_IN_REFUSED, entry.entry_id)
         return self.async_update_reload_and_abort(
             entry, data=data, reason="realtime_off"
         )

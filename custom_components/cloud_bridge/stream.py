@@ -53,6 +53,10 @@ async def _async_hold(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> Non
         )
         coordinator.async_set_push_active(False)
         async_raise(hass, SIGN_IN_REFUSED, entry.entry_id, {"title": entry.title})
+    except Exception:
+        # A fault of ours must not leave polls slowed for a push that is gone.
+        _LOGGER.exception("%s: the event stream ended unexpectedly", entry.title)
+        coordinator.async_set_push_active(False)
 
 
 class _Listener:

@@ -247,3 +247,31 @@ async def test_server_ping_is_answered(
     await realtime.ping_clients()
     await until(hass, lambda: realtime.pongs == 1)
     assert realtime.connections == 1
+
+
+async def test_push_during_a_poll_is_not_undone(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud, push_entry: MockConfigEntry
+) -> None:
+    """A delta with no report time that lands while a poll is on its way survives the poll's answer."""
+    shelly_cloud.inject(Fault(path_prefix="/v2/devices/api/get", delay=0.5, times=1))
+    refresh = hass.async_create_task(push_entry.runtime_data.async_refresh())
+    await until(hass, lambda: bool(shelly_cloud.faults) and shelly_cloud.faults[0].times == 0)
+    # The cloud's answer, read after the delay, has not caught up with the change yet.
+    await shelly_cloud.realtime.push_status(SHELLY_2PM, {"switch:0": {"output": True}})
+    await until(hass, lambda: state(hass, COUNTER) == STATE_ON)
+    await refresh
+    await hass.async_block_till_done()
+    assert state(hass, COUNTER) == STATE_ON
+
+
+async def test_device_the_cloud_sent_no_status_for(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud, push_entry: MockConfigEntry
+) -> None:
+    """A poll answering `status: null` (a device asleep), then a push: merged into nothing, not a crash."""
+    device = shelly_cloud.devices[SHELLY_HT]
+    body = [{**device.state(), "status": None, "settings": device.settings}]
+    shelly_cloud.inject(Fault(path_prefix="/v2/devices/api/get", status=200, body=json.dumps(body), times=1))
+    await poll(hass, push_entry)
+    await shelly_cloud.realtime.change(SHELLY_HT, {"temperature:0": {"tC": 12.5}})
+    await until(hass, lambda: state(hass, "sensor.cellar_h_t_temperature") == "12.5")
+    assert push_entry.runtime_data.push_active

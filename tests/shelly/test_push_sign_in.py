@@ -51,7 +51,7 @@ async def test_refused_renewal_stops_push_and_raises_issue(
     assert realtime.grants == ["refresh_token"]
     assert realtime.connections == 0
     assert "real-time updates stop" in caplog.text
-    assert_no_secret(caplog, entry)
+    assert_no_secret(caplog, shelly_cloud, entry)
 
 
 async def test_socket_closed_with_4401_stops_push(
@@ -65,7 +65,7 @@ async def test_socket_closed_with_4401_stops_push(
     await realtime.drop(4401)
     await assert_push_stopped(hass, shelly_cloud, push_entry)
     assert realtime.connections == 1
-    assert_no_secret(caplog, push_entry)
+    assert_no_secret(caplog, shelly_cloud, push_entry)
     # Signing in again (a reload with a new token) brings push back and clears the issue.
     hass.config_entries.async_update_entry(
         push_entry, data={**push_entry.data, "token": realtime.issue_token()}
@@ -107,10 +107,10 @@ async def test_no_token_in_any_log_line(
     await until(hass, lambda: realtime.grants == ["refresh_token"] and realtime.open_sockets == 1)
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": True}})
     await realtime.drop()
-    await until(hass, lambda: realtime.connections == 3 and realtime.open_sockets == 1)
+    await until(hass, lambda: realtime.connections == 2 and realtime.open_sockets == 1)
     await realtime.send_raw("garbage")
     await hass.async_block_till_done()
-    assert_no_secret(caplog, entry)
+    assert_no_secret(caplog, shelly_cloud, entry)
 
 
 async def test_socket_refused_at_handshake_stops_push(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> None:
@@ -118,3 +118,29 @@ async def test_socket_refused_at_handshake_stops_push(hass: HomeAssistant, shell
     shelly_cloud.inject(Fault(path_prefix="/shelly/wss/hk_sock", status=401))
     entry = await setup_entry(hass, push_data(shelly_cloud))
     await assert_push_stopped(hass, shelly_cloud, entry)
+
+
+async def test_planned_renewal_that_fails_waits_and_tries_again(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud
+) -> None:
+    """A renewal due while the socket is open that cannot reach the cloud backs off, never spins."""
+    realtime = shelly_cloud.realtime
+    entry = await setup_entry(hass, push_data(shelly_cloud, expires_at=time.time() + 601))
+    await until(hass, lambda: realtime.open_sockets == 1)
+    shelly_cloud.inject(Fault(path_prefix="/oauth/auth", status=502, times=2))
+    await until(hass, lambda: realtime.grants == ["refresh_token"] and realtime.connections == 2)
+    assert len(shelly_cloud.requests_to("/oauth/auth")) == 3
+    await until(hass, lambda: realtime.open_sockets == 1 and entry.runtime_data.push_active)
+
+
+async def test_turning_off_clears_the_issue(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud, push_entry: MockConfigEntry
+) -> None:
+    await shelly_cloud.realtime.drop(4401)
+    issues = ir.async_get(hass)
+    issue_id = f"sign_in_refused_{push_entry.entry_id}"
+    await until(hass, lambda: issues.async_get_issue(DOMAIN, issue_id) is not None)
+    result = await push_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {"next_step_id": "realtime_off"})
+    assert result["reason"] == "realtime_off"
+    assert issues.async_get_issue(DOMAIN, issue_id) is None

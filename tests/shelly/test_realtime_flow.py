@@ -7,6 +7,7 @@ integrations test theirs: the external step's URL, the browser's return to
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import aiohttp
@@ -139,8 +140,10 @@ async def test_sign_in_refused(
     code: str,
     fault: Fault | None,
     reason: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A code that names no server we may reach, one the cloud refuses, or no answer."""
+    caplog.set_level(logging.DEBUG, logger="custom_components.cloud_bridge")
     offer = await _offer(hass, shelly_cloud)
     page = await _sign_in_page(hass, offer["flow_id"])
     if code == "issued":
@@ -151,9 +154,13 @@ async def test_sign_in_refused(
         shelly_cloud.inject(fault)
     await _callback(hass, hass_client_no_auth, {"code": code, "state": page.query["state"]})
     result = await hass.config_entries.flow.async_configure(offer["flow_id"])
-    assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == reason
-    assert not hass.config_entries.async_entries(DOMAIN)
+    # The account the user already gave is not lost: try again, or add it without.
+    assert result["type"] is FlowResultType.MENU
+    assert result["step_id"] == "realtime_failed"
+    assert f"Shelly sign-in failed ({reason})" in caplog.text
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {"next_step_id": "realtime_skip"})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert "token" not in result["data"]
 
 
 async def test_user_cancels_sign_in(
@@ -163,8 +170,23 @@ async def test_user_cancels_sign_in(
     page = await _sign_in_page(hass, offer["flow_id"])
     await _callback(hass, hass_client_no_auth, {"error": "access_denied", "state": page.query["state"]})
     result = await hass.config_entries.flow.async_configure(offer["flow_id"])
+    assert result["step_id"] == "realtime_failed"
+    # Trying again leads to Shelly's page again.
+    await _sign_in_page(hass, offer["flow_id"])
+
+
+async def test_reconfigure_sign_in_refused(
+    hass: HomeAssistant, shelly_cloud: ShellyCloud, hass_client_no_auth: ClientSessionGenerator
+) -> None:
+    """Under Reconfigure the account exists already: a refused sign-in just ends the flow."""
+    entry = await setup_entry(hass, shelly_data(shelly_cloud))
+    result = await entry.start_reconfigure_flow(hass)
+    page = await _sign_in_page(hass, result["flow_id"])
+    await _callback(hass, hass_client_no_auth, {"code": "not-a-jwt", "state": page.query["state"]})
+    result = await hass.config_entries.flow.async_configure(result["flow_id"])
     assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "user_rejected_authorize"
+    assert result["reason"] == "oauth_unauthorized"
+    assert "token" not in entry.data
 
 
 async def test_reconfigure_turns_real_time_updates_on_and_off(

@@ -77,6 +77,7 @@ class ShellyRealtime:
         self._codes: set[str] = set()
         self._access: dict[str, float] = {}  # access token → epoch expiry
         self._refresh: set[str] = set()
+        self._refreshed: list[str] = []  # refresh tokens issued then dropped
         self._sockets: list[web.WebSocketResponse] = []
         router = cloud.app.router
         router.add_get("/oauth_login.html", self._login)
@@ -98,6 +99,10 @@ class ShellyRealtime:
         token = self._new_token()
         return {**token, "user_api_url": self.cloud.url, "token_type": "Bearer",
                 "expires_at": time.time() + token["expires_in"]}
+
+    def issued_secrets(self) -> list[str]:
+        """Every access and refresh token issued so far (none must reach a log)."""
+        return [*self._access, *self._refresh, *self._refreshed]
 
     def expire_all(self) -> None:
         """Every access token lapses now (refresh tokens still work)."""
@@ -181,7 +186,9 @@ class ShellyRealtime:
         if grant == "refresh_token" and not self.refuse_refresh and form.get("refresh_token") in self._refresh:
             token = self._new_token()
             # The refresh token stays what it was: the answer carries none.
-            self._refresh.discard(token.pop("refresh_token"))
+            dropped = token.pop("refresh_token")
+            self._refresh.discard(dropped)
+            self._refreshed.append(dropped)
             return web.json_response(token)
         return web.json_response({"isok": False, "errors": {"invalid_grant": "refused"}}, status=401)
 

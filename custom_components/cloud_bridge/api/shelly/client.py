@@ -22,11 +22,12 @@ from ..model import Channel, Device, PressTraits, Vendor
 from .batch import CommandBatcher, Pending
 from .commands import encode, failure, set_error
 from .discovery import async_discover
-from .fields import DEVICE, as_dict, device_channel
+from .fields import DEVICE, device_channel
 from .oauth import ShellySignIn
-from .push import ONLINE_EVENT, PushState, async_hold_socket, merge, read_frame
+from .push import PushState, async_hold_socket, read_frame
+from .pushed_states import PushedStates
 from .settings import normalize_host
-from .status import on_mains, parse_device, reported_at
+from .status import on_mains, parse_device
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -80,8 +81,7 @@ class ShellyClient(CloudClient):
         self._batcher = CommandBatcher(self._send_one, self._send_groups, failure)
         # Push: each device's state as last read or pushed, which deltas merge into.
         self._signed_in = signed_in
-        self._states: dict[str, dict[str, Any]] = {}
-        self._pushed_since_read: set[str] = set()
+        self._states = PushedStates()
         self.push = PushState()
         self._pushed_read_at = -math.inf
 
@@ -142,6 +142,7 @@ class ShellyClient(CloudClient):
         devices: dict[str, Device] = {}
         for start in range(0, len(device_ids), IDS_PER_CALL):
             chunk = device_ids[start : start + IDS_PER_CALL]
+            sent = time.monotonic()
             resp = await self._post(
                 "get", {"ids": chunk, "select": ["status", "settings"]}
             )
@@ -150,27 +151,10 @@ class ShellyClient(CloudClient):
             for state in resp.data:
                 parsed = parse_device(state) if isinstance(state, dict) else None
                 if parsed is not None and parsed.device.id in chunk:
-                    state = self._newest(state)
-                    parsed = parse_device(state) or parsed
+                    parsed = parse_device(self._states.read(state, sent)) or parsed
                     devices[parsed.device.id] = self._settle(parsed.device)
                     self._note_unmapped(parsed.device.id, parsed.unmapped)
         return devices
-
-    def _newest(self, state: dict[str, Any]) -> dict[str, Any]:
-        """The state a poll read, unless a push since said something newer."""
-        device_id = state["id"]
-        before = self._states.get(device_id)
-        if device_id in self._pushed_since_read and before is not None:
-            self._pushed_since_read.discard(device_id)
-            read = reported_at(as_dict(state.get("status")))
-            pushed = reported_at(as_dict(before.get("status")))
-            if read is not None and pushed is not None and read < pushed:
-                _LOGGER.debug(
-                    "Shelly device %s: kept a push newer than the poll", device_id
-                )
-                return before
-        self._states[device_id] = state
-        return state
 
     def _note_unmapped(self, device_id: str, parts: list[str]) -> None:
         if parts and parts != self.unmapped.get(device_id):
@@ -218,6 +202,9 @@ class ShellyClient(CloudClient):
     async def async_get_devices(self) -> dict[str, Device]:
         ids = self._to_poll()
         devices = await self._read(ids)
+        if self.push.up and ids == self.device_ids:
+            # Set once the read worked: a failed one is tried at the next poll.
+            self._pushed_read_at = time.monotonic()
         for device_id in self.device_ids:
             if device_id not in ids and device_id in self._last:
                 devices[device_id] = self._last[device_id]
@@ -236,9 +223,9 @@ class ShellyClient(CloudClient):
 
     def _to_poll(self) -> list[str]:
         """Every device, but those the socket pushes only now and then."""
-        now = time.monotonic()
-        if not self.push.up or now - self._pushed_read_at >= PUSHED_READ_INTERVAL:
-            self._pushed_read_at = now if self.push.up else -math.inf
+        if not self.push.up:
+            self._pushed_read_at = -math.inf
+        if time.monotonic() - self._pushed_read_at >= PUSHED_READ_INTERVAL:
             return self.device_ids
         return [d for d in self.device_ids if d not in self.push.pushed]
 
@@ -271,34 +258,24 @@ class ShellyClient(CloudClient):
     def _on_frame(self, listener: StreamListener, text: str) -> None:
         """Merge one frame into its device's state and tell the listener."""
         frame = read_frame(text)
-        state = self._states.get(frame.device_id) if frame else None
+        state = self._states.push(frame) if frame else None
         if frame is None or state is None:
-            if frame is not None:
-                _LOGGER.debug(
-                    "Shelly push: no device of ours has id %s", frame.device_id
-                )
             self.push.skipped += 1
             return
-        status = state.setdefault("status", {})
-        if frame.event == ONLINE_EVENT:
-            state["online"] = 1 if frame.online else 0
-        elif _older(frame.status or {}, status):
-            _LOGGER.debug("Shelly push: skipped an event older than the last poll")
-            self.push.skipped += 1
-            return
-        else:
-            merge(status, frame.status or {})
         self.push.events += 1
         self.push.pushed.add(frame.device_id)
-        self._pushed_since_read.add(frame.device_id)
         parsed = parse_device(state)
         current = listener.stream_devices().get(frame.device_id)
         if parsed is None or current is None:
             return
+        held = self._last.get(frame.device_id)
         device = self._settle(parsed.device)
-        # In place: entities and the snapshot hold this very device.
-        for item in fields(device):
-            setattr(current, item.name, getattr(device, item.name))
+        # In place: entities and the snapshot hold this very device, and so
+        # may a poll under way, which would otherwise bring back the old one.
+        for target in {id(current): current, id(held): held}.values():
+            if target is not None:
+                for item in fields(device):
+                    setattr(target, item.name, getattr(device, item.name))
         self._last[frame.device_id] = current
         listener.stream_event(DeviceChanged(frame.device_id))
         for event in self.take_events():
@@ -359,12 +336,6 @@ class ShellyClient(CloudClient):
             if isinstance(failed, dict)
             else {}
         )
-
-
-def _older(delta: dict[str, Any], status: dict[str, Any]) -> bool:
-    """Whether a pushed status says it is older than the status we hold."""
-    pushed, held = reported_at(delta), reported_at(status)
-    return pushed is not None and held is not None and pushed < held
 
 
 def _pressed(before: int | None, now: int | None) -> bool:

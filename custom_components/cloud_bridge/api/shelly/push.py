@@ -39,6 +39,8 @@ BACKOFF_MAX: Final = 300.0
 TOKEN_REFUSED: Final = 4401  # the close code for a refused token
 # Renew the token this long before it lapses, and reopen the socket with it.
 RENEW_BEFORE: Final = 600.0
+CONNECT_TIMEOUT: Final = 30.0
+HEALTHY_AFTER: Final = 60.0  # seconds up after which a socket counts as working
 STATUS_EVENT: Final = "Shelly:StatusOnChange"
 _ENDED: Final = (
     aiohttp.WSMsgType.CLOSE,
@@ -152,30 +154,43 @@ async def async_hold_socket(
     """
     failures = 0
     renew = False
-    while True:
-        carried = False
-        try:
-            token = await listener.stream_token(renew=renew)
-            renew = False
-            carried, renew = await _hold_once(session, token, on_frame, on_change)
-        except SignInRefused:
+    try:
+        while True:
+            planned = healthy = False
+            try:
+                token = await listener.stream_token(renew=renew)
+                if _renew_at(token) <= time.time() and not renew:
+                    # Opened again close to the token's end: renew it first.
+                    token = await listener.stream_token(renew=True)
+                renew = False
+                healthy, planned = await _hold_once(session, token, on_frame, on_change)
+            except aiohttp.WSServerHandshakeError as err:
+                if err.status in (401, 403):
+                    raise SignInRefused(f"the socket answered {err.status}") from None
+                _LOGGER.debug("Shelly push: the socket answered %s", err.status)
+            except (aiohttp.ClientError, TimeoutError) as err:
+                # The URL holds the token: say what failed, never where.
+                _LOGGER.debug("Shelly push: %s", type(err).__name__)
+            except SignInRefused:
+                raise
+            except CloudBridgeError as err:
+                _LOGGER.debug("Shelly push: the sign-in could not be renewed: %s", err)
             on_change(False)
-            raise
-        except aiohttp.WSServerHandshakeError as err:
-            if err.status in (401, 403):
-                on_change(False)
-                raise SignInRefused(f"the socket answered {err.status}") from err
-            _LOGGER.debug("Shelly push: the socket answered %s", err.status)
-        except (aiohttp.ClientError, TimeoutError) as err:
-            # The URL holds the token: say what failed, never where.
-            _LOGGER.debug("Shelly push: %s", type(err).__name__)
-        except CloudBridgeError as err:
-            _LOGGER.debug("Shelly push: the sign-in could not be renewed: %s", err)
+            renew = renew or planned
+            if planned:
+                continue  # a planned reopen with a renewed token: no wait
+            failures = 0 if healthy else failures + 1
+            await asyncio.sleep(backoff_delay(failures, BACKOFF_BASE, BACKOFF_MAX))
+    finally:
+        # However it ends (refused, cancelled, a fault of ours): push is down.
         on_change(False)
-        if renew:
-            continue  # a planned reopen with a renewed token: no wait
-        failures = 0 if carried else failures + 1
-        await asyncio.sleep(backoff_delay(failures, BACKOFF_BASE, BACKOFF_MAX))
+
+
+def _renew_at(token: Any) -> float:
+    """When to renew a token: RENEW_BEFORE its end, or halfway for a short-lived one."""
+    expires_at = float(token.get("expires_at") or time.time() + 3600)
+    lifetime = float(token.get("expires_in") or RENEW_BEFORE * 2)
+    return expires_at - min(RENEW_BEFORE, lifetime / 2)
 
 
 async def _hold_once(
@@ -184,16 +199,19 @@ async def _hold_once(
     on_frame: Callable[[str], None],
     on_change: Callable[[bool], None],
 ) -> tuple[bool, bool]:
-    """One socket, until it ends: whether it carried frames, and whether to renew now."""
-    renew_at = float(token.get("expires_at") or time.time() + 3600) - RENEW_BEFORE
-    carried = False
+    """One socket, until it ends: whether it worked a while, and whether to renew now."""
+    renew_at = _renew_at(token)
     # Pings are ours (not aiohttp's heartbeat): a pong is then a frame like
     # any other, and silence is measured between frames.
-    async with session.ws_connect(
-        socket_url(str(token[SERVER])),
-        params={"t": str(token["access_token"])},
-        autoping=False,
-    ) as socket:
+    async with asyncio.timeout(CONNECT_TIMEOUT):
+        socket = await session.ws_connect(
+            socket_url(str(token[SERVER])),
+            params={"t": str(token["access_token"])},
+            autoping=False,
+        )
+    opened = time.monotonic()
+    carried = False
+    async with socket:
         on_change(True)
         # At least a second: a token that lapses sooner must not spin.
         wait = max(renew_at - time.time(), 1.0)
@@ -202,11 +220,22 @@ async def _hold_once(
                 carried = await _read_until_silent(socket, on_frame)
         except TimeoutError:
             _LOGGER.debug("Shelly push: renewing the sign-in before it lapses")
-            return carried, True
+            return True, True
     if socket.close_code == TOKEN_REFUSED:
         raise SignInRefused("the socket closed with 4401")
     _LOGGER.debug("Shelly push: the socket closed (%s)", socket.close_code)
-    return carried, False
+    # Frames, or a minute up (a quiet house), make a working socket: no backoff.
+    return carried or time.monotonic() - opened >= HEALTHY_AFTER, False
+
+
+def _pass_on(on_frame: Callable[[str], None], text: str) -> None:
+    """Hand a frame on; a fault in handling one frame never ends the socket."""
+    try:
+        on_frame(text)
+    except Exception as err:  # one frame must not end push
+        _LOGGER.debug(
+            "Shelly push: a frame could not be applied (%s)", type(err).__name__
+        )
 
 
 async def _read_until_silent(
@@ -228,7 +257,7 @@ async def _read_until_silent(
         pinged = False
         if message.type is aiohttp.WSMsgType.TEXT:
             carried = True
-            on_frame(message.data)
+            _pass_on(on_frame, message.data)
         elif message.type is aiohttp.WSMsgType.PING:
             await socket.pong(message.data)
         elif message.type in _ENDED:
