@@ -18,8 +18,8 @@ from tests.conftest import (
     SINRICPRO_API_KEY,
     SWITCHBOT_SECRET,
     SWITCHBOT_TOKEN,
+    wait_until,
 )
-from tests.sinricpro.home import wait_until
 
 
 async def test_diagnostics(

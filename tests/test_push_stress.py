@@ -23,11 +23,18 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cloud_bridge.api import CloudUnreachable
 from custom_components.cloud_bridge.api.sse import HEARTBEAT, read_events
-from tests.conftest import BOT, PLUG_MINI, post_webhook, setup_entry, switchbot_data
+from tests.conftest import (
+    BOT,
+    PLUG_MINI,
+    post_webhook,
+    setup_entry,
+    switchbot_data,
+    wait_until,
+)
 from tests.simulator.sinricpro import SinricProCloud
 from tests.simulator.switchbot import SwitchBotCloud
 from tests.simulator.switchbot.storm import storm
-from tests.sinricpro.home import SWITCH, wait_until
+from tests.sinricpro.home import SWITCH
 
 
 @pytest.fixture

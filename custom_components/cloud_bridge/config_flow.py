@@ -175,9 +175,12 @@ class CloudBridgeConfigFlow(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Offer real-time updates, which need a sign-in of their own."""
+        return self._realtime_menu("realtime_offer")
+
+    def _realtime_menu(self, step_id: str) -> ConfigFlowResult:
+        """Sign in for real-time updates, or add the account without them."""
         return self.async_show_menu(
-            step_id="realtime_offer",
-            menu_options=["realtime_sign_in", "realtime_skip"],
+            step_id=step_id, menu_options=["realtime_sign_in", "realtime_skip"]
         )
 
     async def async_step_realtime_skip(
@@ -234,10 +237,7 @@ class CloudBridgeConfigFlow(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Say the sign-in failed; offer it again, or the account without it."""
-        return self.async_show_menu(
-            step_id="realtime_failed",
-            menu_options=["realtime_sign_in", "realtime_skip"],
-        )
+        return self._realtime_menu("realtime_failed")
 
     async def async_oauth_create_entry(self, data: dict[str, Any]) -> ConfigFlowResult:
         """Keep the sign-in's token: in the new account, or in the one reconfigured."""

@@ -7,7 +7,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cloud_bridge.api.shelly import push
-from tests.conftest import setup_entry, until
+from tests.conftest import setup_entry, wait_until
 from tests.shelly.push_support import push_data
 from tests.simulator.shelly import ShellyCloud
 
@@ -24,5 +24,5 @@ def fast_socket(monkeypatch: pytest.MonkeyPatch) -> None:
 async def push_entry(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> MockConfigEntry:
     """The Shelly account with real-time updates on and its socket open."""
     entry = await setup_entry(hass, push_data(shelly_cloud))
-    await until(hass, lambda: shelly_cloud.realtime.open_sockets == 1 and entry.runtime_data.push_active)
+    await wait_until(lambda: shelly_cloud.realtime.open_sockets == 1 and entry.runtime_data.push_active)
     return entry

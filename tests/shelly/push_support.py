@@ -11,7 +11,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cloud_bridge.const import DOMAIN
-from tests.conftest import SHELLY_2PM, next_poll, shelly_data, until
+from tests.conftest import SHELLY_2PM, next_poll, shelly_data, wait_until
 from tests.simulator.shelly import ShellyCloud
 
 COUNTER = "switch.kitchen_2pm_counter"
@@ -43,7 +43,7 @@ def state(hass: HomeAssistant, entity_id: str) -> str:
 
 async def assert_push_stopped(hass: HomeAssistant, cloud: ShellyCloud, entry: MockConfigEntry) -> None:
     issues = ir.async_get(hass)
-    await until(hass, lambda: issues.async_get_issue(DOMAIN, f"sign_in_refused_{entry.entry_id}") is not None)
+    await wait_until(lambda: issues.async_get_issue(DOMAIN, f"sign_in_refused_{entry.entry_id}") is not None)
     coordinator = entry.runtime_data
     assert not coordinator.push_active
     assert coordinator.update_interval is not None

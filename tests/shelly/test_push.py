@@ -24,7 +24,7 @@ from tests.conftest import (
     SHELLY_HT,
     setup_entry,
     shelly_data,
-    until,
+    wait_until,
 )
 from tests.shelly.push_support import (
     COUNTER,
@@ -50,7 +50,7 @@ async def test_events_move_state_within_a_second(
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": True, "apower": 42.5}})
     await realtime.change(SHELLY_1PM, {"relays": [{"ison": True}]})
     started = time.monotonic()
-    await until(hass, lambda: state(hass, COUNTER) == STATE_ON and state(hass, GARAGE) == STATE_ON)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_ON and state(hass, GARAGE) == STATE_ON)
     assert time.monotonic() - started < 1.0
     assert state(hass, COUNTER_POWER) == "42.5"
     assert state(hass, ISLAND) == STATE_OFF
@@ -71,16 +71,16 @@ async def test_partial_delta_keeps_what_it_lacks(
     realtime = shelly_cloud.realtime
     energy = state(hass, "sensor.kitchen_2pm_counter_energy")
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": True, "apower": 12.0}})
-    await until(hass, lambda: state(hass, COUNTER_POWER) == "12.0")
+    await wait_until(lambda: state(hass, COUNTER_POWER) == "12.0")
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": False}})
-    await until(hass, lambda: state(hass, COUNTER) == STATE_OFF)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_OFF)
     assert state(hass, COUNTER_POWER) == "12.0"
     assert state(hass, "sensor.kitchen_2pm_counter_energy") == energy != STATE_UNAVAILABLE
     # gen1: a delta for the meter alone keeps the relay on.
     await realtime.change(SHELLY_1PM, {"relays": [{"ison": True}]})
-    await until(hass, lambda: state(hass, GARAGE) == STATE_ON)
+    await wait_until(lambda: state(hass, GARAGE) == STATE_ON)
     await realtime.change(SHELLY_1PM, {"meters": [{"power": 7.5}]})
-    await until(hass, lambda: state(hass, "sensor.garage_1pm_power") == "7.5")
+    await wait_until(lambda: state(hass, "sensor.garage_1pm_power") == "7.5")
     assert state(hass, GARAGE) == STATE_ON
 
 
@@ -89,9 +89,9 @@ async def test_online_event_sets_availability(
 ) -> None:
     realtime = shelly_cloud.realtime
     await realtime.set_online(SHELLY_2PM, False)
-    await until(hass, lambda: state(hass, COUNTER) == STATE_UNAVAILABLE)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_UNAVAILABLE)
     await realtime.set_online(SHELLY_2PM, True)
-    await until(hass, lambda: state(hass, COUNTER) == STATE_OFF)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_OFF)
 
 
 async def test_unknown_and_malformed_frames_are_skipped(
@@ -114,7 +114,7 @@ async def test_unknown_and_malformed_frames_are_skipped(
     ):
         await realtime.send_raw(frame)
     await realtime.change(SHELLY_2PM, {"switch:1": {"output": True}})
-    await until(hass, lambda: state(hass, ISLAND) == STATE_ON)
+    await wait_until(lambda: state(hass, ISLAND) == STATE_ON)
     diagnostics = await async_get_config_entry_diagnostics(hass, push_entry)
     assert diagnostics["push"]["skipped"] == 7
     assert diagnostics["push"]["events"] == 1
@@ -131,11 +131,11 @@ async def test_push_and_poll_meet_by_report_time(
     read_at = shelly_cloud.devices[SHELLY_2PM].status["sys"]["unixtime"]
     await realtime.push_status(SHELLY_2PM, {"switch:0": {"output": True}}, ts=read_at - 60)
     await realtime.change(SHELLY_2PM, {"switch:1": {"output": True}})
-    await until(hass, lambda: state(hass, ISLAND) == STATE_ON)
+    await wait_until(lambda: state(hass, ISLAND) == STATE_ON)
     assert state(hass, COUNTER) == STATE_OFF
     # Newer than what the cloud answers polls with (its change has not landed there yet).
     await realtime.push_status(SHELLY_2PM, {"switch:0": {"output": True}}, ts=read_at + 60)
-    await until(hass, lambda: state(hass, COUNTER) == STATE_ON)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_ON)
     # The first poll with push up reads every device (a safety read).
     reads = len(shelly_cloud.requests_to("/v2/devices/api/get"))
     await poll(hass, push_entry)
@@ -153,7 +153,7 @@ async def test_polls_slow_for_pushed_devices_only(
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": True}})
     await realtime.change(SHELLY_1PM, {"relays": [{"ison": True}]})
     await realtime.change(SHELLY_HT, {"temperature:0": {"tC": 30.0}})
-    await until(hass, lambda: state(hass, COUNTER) == STATE_ON and state(hass, GARAGE) == STATE_ON)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_ON and state(hass, GARAGE) == STATE_ON)
     # The first poll with push up reads everything once (a safety read).
     await poll(hass, push_entry)
     before = len(shelly_cloud.requests)
@@ -167,7 +167,7 @@ async def test_polls_slow_for_pushed_devices_only(
     # Once every device has pushed, the whole account polls at the safety interval.
     realtime.shared.clear()
     await realtime.change(SHELLY_HT, {"temperature:0": {"tC": 31.0}})
-    await until(hass, lambda: state(hass, "sensor.cellar_h_t_temperature") == "31.0")
+    await wait_until(lambda: state(hass, "sensor.cellar_h_t_temperature") == "31.0")
     await poll(hass, push_entry)
     assert coordinator.update_interval.total_seconds() == SAFETY_INTERVAL
 
@@ -180,12 +180,13 @@ async def test_dropped_socket_is_reopened(
     assert coordinator.push_active
     reads = len(shelly_cloud.requests_to("/v2/devices/api/get"))
     await realtime.drop()
-    await until(hass, lambda: realtime.connections == 2 and realtime.open_sockets == 1)
-    assert coordinator.push_active
+    await wait_until(
+        lambda: realtime.connections == 2 and realtime.open_sockets == 1 and coordinator.push_active
+    )
     # Down and up again: every device is read for what the gap missed.
-    await until(hass, lambda: len(shelly_cloud.requests_to("/v2/devices/api/get")) > reads)
+    await wait_until(lambda: len(shelly_cloud.requests_to("/v2/devices/api/get")) > reads)
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": True}})
-    await until(hass, lambda: state(hass, COUNTER) == STATE_ON)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_ON)
 
 
 async def test_silent_socket_is_reopened(
@@ -194,11 +195,11 @@ async def test_silent_socket_is_reopened(
     """A socket that answers no ping is taken as dead, then opened anew."""
     realtime = shelly_cloud.realtime
     realtime.silent = True
-    await until(hass, lambda: realtime.connections >= 2)
+    await wait_until(lambda: realtime.connections >= 2)
     realtime.silent = False
-    await until(hass, lambda: realtime.open_sockets == 1 and push_entry.runtime_data.push_active)
+    await wait_until(lambda: realtime.open_sockets == 1 and push_entry.runtime_data.push_active)
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": True}})
-    await until(hass, lambda: state(hass, COUNTER) == STATE_ON)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_ON)
 
 
 async def test_unreachable_socket_keeps_polling(
@@ -207,13 +208,13 @@ async def test_unreachable_socket_keeps_polling(
     """A socket that cannot be reached is tried again and again; polls keep their pace."""
     shelly_cloud.inject(Fault(path_prefix="/shelly/wss/hk_sock", status=503))
     entry = await setup_entry(hass, push_data(shelly_cloud))
-    await until(hass, lambda: len(shelly_cloud.requests_to("/shelly/wss/hk_sock")) >= 3)
+    await wait_until(lambda: len(shelly_cloud.requests_to("/shelly/wss/hk_sock")) >= 3)
     coordinator = entry.runtime_data
     assert not coordinator.push_active
     assert coordinator.update_interval is not None
     assert coordinator.update_interval.total_seconds() == 30
     shelly_cloud.clear_faults()
-    await until(hass, lambda: shelly_cloud.realtime.open_sockets == 1 and coordinator.push_active)
+    await wait_until(lambda: shelly_cloud.realtime.open_sockets == 1 and coordinator.push_active)
 
 
 async def test_without_sign_in_no_socket(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> None:
@@ -234,7 +235,7 @@ async def test_server_that_cannot_be_reached_is_tried_again(
     """A socket server that refuses the connection: retried with backoff, never an issue."""
     caplog.set_level(logging.DEBUG, logger="custom_components.cloud_bridge")
     entry = await setup_entry(hass, push_data(shelly_cloud, user_api_url="http://127.0.0.1:9"))
-    await until(hass, lambda: caplog.text.count("Shelly push: ClientConnectorError") >= 2)
+    await wait_until(lambda: caplog.text.count("Shelly push: ClientConnectorError") >= 2)
     assert not entry.runtime_data.push_active
     issues = ir.async_get(hass)
     assert issues.async_get_issue(DOMAIN, f"sign_in_refused_{entry.entry_id}") is None
@@ -245,7 +246,7 @@ async def test_server_ping_is_answered(
 ) -> None:
     realtime = shelly_cloud.realtime
     await realtime.ping_clients()
-    await until(hass, lambda: realtime.pongs == 1)
+    await wait_until(lambda: realtime.pongs == 1)
     assert realtime.connections == 1
 
 
@@ -255,10 +256,10 @@ async def test_push_during_a_poll_is_not_undone(
     """A delta with no report time that lands while a poll is on its way survives the poll's answer."""
     shelly_cloud.inject(Fault(path_prefix="/v2/devices/api/get", delay=0.5, times=1))
     refresh = hass.async_create_task(push_entry.runtime_data.async_refresh())
-    await until(hass, lambda: bool(shelly_cloud.faults) and shelly_cloud.faults[0].times == 0)
+    await wait_until(lambda: bool(shelly_cloud.faults) and shelly_cloud.faults[0].times == 0)
     # The cloud's answer, read after the delay, has not caught up with the change yet.
     await shelly_cloud.realtime.push_status(SHELLY_2PM, {"switch:0": {"output": True}})
-    await until(hass, lambda: state(hass, COUNTER) == STATE_ON)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_ON)
     await refresh
     await hass.async_block_till_done()
     assert state(hass, COUNTER) == STATE_ON
@@ -273,5 +274,5 @@ async def test_device_the_cloud_sent_no_status_for(
     shelly_cloud.inject(Fault(path_prefix="/v2/devices/api/get", status=200, body=json.dumps(body), times=1))
     await poll(hass, push_entry)
     await shelly_cloud.realtime.change(SHELLY_HT, {"temperature:0": {"tC": 12.5}})
-    await until(hass, lambda: state(hass, "sensor.cellar_h_t_temperature") == "12.5")
+    await wait_until(lambda: state(hass, "sensor.cellar_h_t_temperature") == "12.5")
     assert push_entry.runtime_data.push_active

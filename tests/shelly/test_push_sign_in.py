@@ -12,7 +12,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cloud_bridge.const import DOMAIN
-from tests.conftest import SHELLY_2PM, setup_entry, until
+from tests.conftest import SHELLY_2PM, setup_entry, wait_until
 from tests.shelly.push_support import (
     COUNTER,
     assert_no_secret,
@@ -31,13 +31,13 @@ async def test_token_renewed_before_it_lapses(
     realtime = shelly_cloud.realtime
     entry = await setup_entry(hass, push_data(shelly_cloud, expires_at=time.time() + 60))
     first = entry.data["token"]["access_token"]
-    await until(hass, lambda: realtime.grants == ["refresh_token"] and realtime.open_sockets == 1)
+    await wait_until(lambda: realtime.grants == ["refresh_token"] and realtime.open_sockets == 1)
     token = entry.data["token"]
     assert token["access_token"] != first
     assert token["refresh_token"]  # kept: the renewal's answer carries none
     assert token["expires_at"] > time.time() + 40000
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": True}})
-    await until(hass, lambda: state(hass, COUNTER) == STATE_ON)
+    await wait_until(lambda: state(hass, COUNTER) == STATE_ON)
 
 
 async def test_refused_renewal_stops_push_and_raises_issue(
@@ -71,8 +71,8 @@ async def test_socket_closed_with_4401_stops_push(
         push_entry, data={**push_entry.data, "token": realtime.issue_token()}
     )
     await hass.config_entries.async_reload(push_entry.entry_id)
-    await until(hass, lambda: realtime.open_sockets == 1)
-    await until(hass, lambda: push_entry.runtime_data.push_active)
+    await wait_until(lambda: realtime.open_sockets == 1)
+    await wait_until(lambda: push_entry.runtime_data.push_active)
     issues = ir.async_get(hass)
     assert issues.async_get_issue(DOMAIN, f"sign_in_refused_{push_entry.entry_id}") is None
 
@@ -92,7 +92,7 @@ async def test_renewal_unreachable_is_retried(
     """A token endpoint that cannot be reached is not a refusal: it is asked again."""
     shelly_cloud.inject(Fault(path_prefix="/oauth/auth", status=502, times=2))
     entry = await setup_entry(hass, push_data(shelly_cloud, expires_at=time.time() - 1))
-    await until(hass, lambda: shelly_cloud.realtime.open_sockets == 1)
+    await wait_until(lambda: shelly_cloud.realtime.open_sockets == 1)
     assert len(shelly_cloud.requests_to("/oauth/auth")) == 3
     issues = ir.async_get(hass)
     assert issues.async_get_issue(DOMAIN, f"sign_in_refused_{entry.entry_id}") is None
@@ -104,10 +104,10 @@ async def test_no_token_in_any_log_line(
     caplog.set_level(logging.DEBUG)
     realtime = shelly_cloud.realtime
     entry = await setup_entry(hass, push_data(shelly_cloud, expires_at=time.time() + 30))
-    await until(hass, lambda: realtime.grants == ["refresh_token"] and realtime.open_sockets == 1)
+    await wait_until(lambda: realtime.grants == ["refresh_token"] and realtime.open_sockets == 1)
     await realtime.change(SHELLY_2PM, {"switch:0": {"output": True}})
     await realtime.drop()
-    await until(hass, lambda: realtime.connections == 2 and realtime.open_sockets == 1)
+    await wait_until(lambda: realtime.connections == 2 and realtime.open_sockets == 1)
     await realtime.send_raw("garbage")
     await hass.async_block_till_done()
     assert_no_secret(caplog, shelly_cloud, entry)
@@ -126,11 +126,11 @@ async def test_planned_renewal_that_fails_waits_and_tries_again(
     """A renewal due while the socket is open that cannot reach the cloud backs off, never spins."""
     realtime = shelly_cloud.realtime
     entry = await setup_entry(hass, push_data(shelly_cloud, expires_at=time.time() + 601))
-    await until(hass, lambda: realtime.open_sockets == 1)
+    await wait_until(lambda: realtime.open_sockets == 1)
     shelly_cloud.inject(Fault(path_prefix="/oauth/auth", status=502, times=2))
-    await until(hass, lambda: realtime.grants == ["refresh_token"] and realtime.connections == 2)
+    await wait_until(lambda: realtime.grants == ["refresh_token"] and realtime.connections == 2)
     assert len(shelly_cloud.requests_to("/oauth/auth")) == 3
-    await until(hass, lambda: realtime.open_sockets == 1 and entry.runtime_data.push_active)
+    await wait_until(lambda: realtime.open_sockets == 1 and entry.runtime_data.push_active)
 
 
 async def test_turning_off_clears_the_issue(
@@ -139,7 +139,7 @@ async def test_turning_off_clears_the_issue(
     await shelly_cloud.realtime.drop(4401)
     issues = ir.async_get(hass)
     issue_id = f"sign_in_refused_{push_entry.entry_id}"
-    await until(hass, lambda: issues.async_get_issue(DOMAIN, issue_id) is not None)
+    await wait_until(lambda: issues.async_get_issue(DOMAIN, issue_id) is not None)
     result = await push_entry.start_reconfigure_flow(hass)
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {"next_step_id": "realtime_off"})
     assert result["reason"] == "realtime_off"

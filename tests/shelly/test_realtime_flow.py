@@ -22,7 +22,13 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from yarl import URL
 
 from custom_components.cloud_bridge.const import DOMAIN
-from tests.conftest import SHELLY_1PM, SHELLY_AUTH_KEY, setup_entry, shelly_data, until
+from tests.conftest import (
+    SHELLY_1PM,
+    SHELLY_AUTH_KEY,
+    setup_entry,
+    shelly_data,
+    wait_until,
+)
 from tests.simulator.base import Fault
 from tests.simulator.shelly import ShellyCloud
 from tests.simulator.shelly.realtime import jwt
@@ -108,11 +114,11 @@ async def test_add_account_with_real_time_updates(
     await hass.async_block_till_done()
     entry = hass.config_entries.async_entries(DOMAIN)[0]
     await _until_open(hass, shelly_cloud)
-    await until(hass, lambda: entry.runtime_data.push_active)
+    await wait_until(lambda: entry.runtime_data.push_active)
 
 
 async def _until_open(hass: HomeAssistant, cloud: ShellyCloud) -> None:
-    await until(hass, lambda: cloud.realtime.open_sockets == 1)
+    await wait_until(lambda: cloud.realtime.open_sockets == 1)
 
 
 async def test_add_account_without(hass: HomeAssistant, shelly_cloud: ShellyCloud) -> None:

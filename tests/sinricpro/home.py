@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 from homeassistant.config_entries import ConfigEntry
 
@@ -50,15 +49,6 @@ def populate(cloud: SinricProCloud) -> None:
     cloud.add_device(MOTION, "MOTION_SENSOR", "Hall Motion")
     cloud.add_device(DOORBELL, "DOORBELL", "Front Doorbell")
     cloud.add_device(MOWER, "LAWN_MOWER", "Back Lawn Mower", powerState="Off")
-
-
-async def wait_until(predicate: Callable[[], bool], what: str = "the condition") -> None:
-    """Wait until `predicate` holds; fail if it never does (the bound only stops a hang)."""
-    for _ in range(1000):
-        if predicate():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"never happened: {what}")
 
 
 async def reads_done(entry: ConfigEntry) -> None:

@@ -25,6 +25,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.cloud_bridge.api.sinricpro import client as sinricpro
+from tests.conftest import wait_until
 from tests.simulator.base import Fault
 from tests.simulator.sinricpro import SinricProCloud
 from tests.sinricpro.home import (
@@ -39,7 +40,6 @@ from tests.sinricpro.home import (
     SWITCH,
     THERMOSTAT,
     reads_done,
-    wait_until,
 )
 
 PLATFORMS = [

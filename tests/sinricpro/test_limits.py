@@ -15,10 +15,9 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.cloud_bridge.api import RateLimited
 from custom_components.cloud_bridge.api.sinricpro import client as sinricpro
-from tests.conftest import SINRIC_SWITCH, setup_entry, sinricpro_data
+from tests.conftest import SINRIC_SWITCH, setup_entry, sinricpro_data, wait_until
 from tests.simulator.base import Fault
 from tests.simulator.sinricpro import SinricProCloud
-from tests.sinricpro.home import wait_until
 
 
 @pytest.mark.real_spacing

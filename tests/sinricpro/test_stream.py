@@ -21,10 +21,10 @@ from custom_components.cloud_bridge.api.features import DeviceChanged
 from custom_components.cloud_bridge.api.sinricpro import client as sinricpro
 from custom_components.cloud_bridge.api.sinricpro.events import read_event
 from custom_components.cloud_bridge.api.sse import HEARTBEAT, SseParser, read_events
-from tests.conftest import SINRICPRO_API_KEY, setup_entry, sinricpro_data
+from tests.conftest import SINRICPRO_API_KEY, setup_entry, sinricpro_data, wait_until
 from tests.simulator.base import Fault
 from tests.simulator.sinricpro import SinricProCloud
-from tests.sinricpro.home import CONTACT, LIGHT, MOTION, SWITCH, TEMPERATURE, wait_until
+from tests.sinricpro.home import CONTACT, LIGHT, MOTION, SWITCH, TEMPERATURE
 
 STREAM = "/sse/stream"
 

@@ -16,10 +16,15 @@ from pytest_homeassistant_custom_component.common import (
 )
 from syrupy.assertion import SnapshotAssertion
 
-from tests.conftest import SINRICPRO_API_KEY, serving, setup_entry, sinricpro_data
+from tests.conftest import (
+    SINRICPRO_API_KEY,
+    serving,
+    setup_entry,
+    sinricpro_data,
+    wait_until,
+)
 from tests.simulator.base import Fault
 from tests.simulator.sinricpro import SinricProCloud
-from tests.sinricpro.home import wait_until
 
 TV = "66b2000000000000000000e1"
 SPEAKER = "66b2000000000000000000e2"

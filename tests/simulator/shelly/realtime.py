@@ -104,11 +104,6 @@ class ShellyRealtime:
         """Every access and refresh token issued so far (none must reach a log)."""
         return [*self._access, *self._refresh, *self._refreshed]
 
-    def expire_all(self) -> None:
-        """Every access token lapses now (refresh tokens still work)."""
-        for token in self._access:
-            self._access[token] = 0.0
-
     @property
     def open_sockets(self) -> int:
         """Sockets open now."""

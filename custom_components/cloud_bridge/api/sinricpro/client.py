@@ -154,7 +154,7 @@ class SinricProClient(CloudClient):
         )
         if resp.status in (404, 410):
             if not self.key_in_header:
-                _LOGGER.info("SinricPro has no token sign-in for this account; using the header form")
+                _LOGGER.info("SinricPro offers no /api/v1/auth for this account; using the header form")
             self.key_in_header = True
             return None
         if resp.status in (401, 403):
