@@ -53,9 +53,15 @@ async def _async_hold(hass: HomeAssistant, entry: CloudBridgeConfigEntry) -> Non
         )
         coordinator.async_set_push_active(False)
         async_raise(hass, SIGN_IN_REFUSED, entry.entry_id, {"title": entry.title})
-    except Exception:
+    except Exception as err:
         # A fault of ours must not leave polls slowed for a push that is gone.
-        _LOGGER.exception("%s: the event stream ended unexpectedly", entry.title)
+        # Its type only: a message or traceback might carry the stream's URL,
+        # which holds a token.
+        _LOGGER.error(
+            "%s: the event stream ended unexpectedly (%s)",
+            entry.title,
+            type(err).__name__,
+        )
         coordinator.async_set_push_active(False)
 
 
